@@ -1,0 +1,60 @@
+package dev.crmconnect.sdk.internal.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one configured Jackson mapper of the SDK and the testkit. Internal: Jackson types never
+ * appear in the public API.
+ */
+public final class Json {
+
+    /** Deeper nesting than any contract body; a deeper document is hostile or garbage. */
+    static final int MAX_NESTING_DEPTH = 64;
+    /** Longest string the contract can carry (a note's 10,000 characters) with a wide margin. */
+    static final int MAX_STRING_LENGTH = 1_000_000;
+    static final int MAX_NUMBER_LENGTH = 64;
+
+    private static final ObjectMapper MAPPER = create();
+
+    private Json() {
+    }
+
+    /** The shared, thread-safe mapper. Callers must not reconfigure it. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    private static ObjectMapper create() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxStringLength(MAX_STRING_LENGTH)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .build())
+                // Parse errors must never echo a body: it may hold emails, phones or notes.
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .build();
+        return JsonMapper.builder(factory)
+                .addModule(new JavaTimeModule())
+                // Times are epoch milliseconds on the wire, both ways.
+                .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
+                .disable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
+                // Forward compatible: new fields and enum values from the server are not errors.
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // Absent fields are omitted, not written as null.
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+    }
+}
