@@ -1,0 +1,84 @@
+package dev.crmconnect.testkit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The fake server's clock: token expiry, quota windows, notice retention and data request
+ * progress all read it. It follows the system clock until told otherwise; {@link #advance} and
+ * {@link #set} move it (it keeps ticking from there), {@link #freeze} stops it. Thread-safe.
+ */
+public final class FakeClock {
+
+    private final Clock system;
+    private long offsetMillis;
+    private Long frozenAtMillis;
+
+    FakeClock(Clock system) {
+        this.system = system;
+    }
+
+    /** The fake's current time. */
+    public synchronized Instant now() {
+        return Instant.ofEpochMilli(millis());
+    }
+
+    /** The fake's current time in epoch milliseconds. */
+    public synchronized long millis() {
+        return frozenAtMillis != null ? frozenAtMillis : system.millis() + offsetMillis;
+    }
+
+    /** Moves the clock forward; a negative duration is refused. */
+    public synchronized void advance(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("duration: must not be negative");
+        }
+        if (frozenAtMillis != null) {
+            frozenAtMillis += duration.toMillis();
+        } else {
+            offsetMillis += duration.toMillis();
+        }
+    }
+
+    /** Sets the clock to this instant (earlier or later than now). */
+    public synchronized void set(Instant instant) {
+        Objects.requireNonNull(instant, "instant");
+        if (frozenAtMillis != null) {
+            frozenAtMillis = instant.toEpochMilli();
+        } else {
+            offsetMillis = instant.toEpochMilli() - system.millis();
+        }
+    }
+
+    /** Stops the clock where it is; only {@link #advance} and {@link #set} move it then. */
+    public synchronized void freeze() {
+        frozenAtMillis = millis();
+    }
+
+    /** Lets a frozen clock tick again from where it stands. */
+    public synchronized void resume() {
+        if (frozenAtMillis != null) {
+            offsetMillis = frozenAtMillis - system.millis();
+            frozenAtMillis = null;
+        }
+    }
+
+    /** Whether the clock is frozen. */
+    public synchronized boolean isFrozen() {
+        return frozenAtMillis != null;
+    }
+
+    /** Back to the system time, ticking. */
+    public synchronized void reset() {
+        offsetMillis = 0;
+        frozenAtMillis = null;
+    }
+
+    @Override
+    public String toString() {
+        return "FakeClock[" + now() + (isFrozen() ? ", frozen]" : "]");
+    }
+}

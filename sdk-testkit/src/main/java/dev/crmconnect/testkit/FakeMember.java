@@ -1,0 +1,97 @@
+package dev.crmconnect.testkit;
+
+/**
+ * A simulated LinkedIn member. A field left null is one the member's visibility settings hide:
+ * it is absent from exported candidates.
+ *
+ * @param member             {@code urn:li:person:<id>}
+ * @param firstName          first name
+ * @param lastName           last name
+ * @param emailAddress       the email contacts are matched by when no profile URL matches
+ * @param profileUrl         the public profile URL contacts are matched by first
+ * @param currentJobTitle    current job title
+ * @param currentCompanyName current company name
+ * @param city               location: city
+ * @param geographicArea     location: region or state
+ * @param country            location: country
+ */
+public record FakeMember(String member, String firstName, String lastName, String emailAddress, String profileUrl,
+                         String currentJobTitle, String currentCompanyName, String city, String geographicArea,
+                         String country) {
+
+    /** Requires a person URN. */
+    public FakeMember {
+        if (member == null || !member.startsWith("urn:li:person:") || member.length() == "urn:li:person:".length()) {
+            throw new IllegalArgumentException("member.member: must be urn:li:person:<id>");
+        }
+    }
+
+    /** A builder for a member with this URN. */
+    public static Builder builder(String member) {
+        return new Builder(member);
+    }
+
+    /** Never shows names, email or profile URL. */
+    @Override
+    public String toString() {
+        return "FakeMember[" + member + "]";
+    }
+
+    /** Builds a {@link FakeMember}. */
+    public static final class Builder {
+        private final String member;
+        private String firstName;
+        private String lastName;
+        private String emailAddress;
+        private String profileUrl;
+        private String currentJobTitle;
+        private String currentCompanyName;
+        private String city;
+        private String geographicArea;
+        private String country;
+
+        private Builder(String member) {
+            this.member = member;
+        }
+
+        /** First and last name. */
+        public Builder name(String first, String last) {
+            this.firstName = first;
+            this.lastName = last;
+            return this;
+        }
+
+        /** The email address. */
+        public Builder emailAddress(String value) {
+            this.emailAddress = value;
+            return this;
+        }
+
+        /** The public profile URL. */
+        public Builder profileUrl(String value) {
+            this.profileUrl = value;
+            return this;
+        }
+
+        /** Current job title and company. */
+        public Builder currentPosition(String jobTitle, String companyName) {
+            this.currentJobTitle = jobTitle;
+            this.currentCompanyName = companyName;
+            return this;
+        }
+
+        /** Location. */
+        public Builder location(String cityName, String area, String countryName) {
+            this.city = cityName;
+            this.geographicArea = area;
+            this.country = countryName;
+            return this;
+        }
+
+        /** The member. */
+        public FakeMember build() {
+            return new FakeMember(member, firstName, lastName, emailAddress, profileUrl, currentJobTitle,
+                    currentCompanyName, city, geographicArea, country);
+        }
+    }
+}

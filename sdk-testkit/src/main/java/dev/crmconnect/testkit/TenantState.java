@@ -1,0 +1,43 @@
+package dev.crmconnect.testkit;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the fake holds for one integrationContext. Resource names are the contract's paths:
+ * {@code crmContacts}, {@code crmPools}, {@code crmPoolMembers}, {@code crmVacancies},
+ * {@code crmApplications}, {@code crmEmailInteractions}, {@code crmNotes},
+ * {@code exportedCandidates}, {@code exportDeletionNotices}, {@code dataRequests}.
+ *
+ * @param integrationContext the organization
+ * @param clientIds          the client ids registered for it
+ * @param counts             how many entities each resource holds
+ * @param entities           each resource's entities by key (crmId; pool members by
+ *                           {@code List(<pool crmId>,<contact crmId>)}), as JSON-like maps
+ */
+public record TenantState(String integrationContext, List<String> clientIds, Map<String, Integer> counts,
+                          Map<String, Map<String, Map<String, Object>>> entities) {
+
+    /** Copies everything. */
+    public TenantState {
+        clientIds = List.copyOf(clientIds);
+        counts = Map.copyOf(counts);
+        entities = Map.copyOf(entities);
+    }
+
+    /** How many entities this resource holds (0 when none). */
+    public int count(String resource) {
+        return counts.getOrDefault(resource, 0);
+    }
+
+    /** This resource's entities by key (empty when none). */
+    public Map<String, Map<String, Object>> entities(String resource) {
+        return entities.getOrDefault(resource, Map.of());
+    }
+
+    /** Counts only: entities may hold personal data. */
+    @Override
+    public String toString() {
+        return "TenantState[" + integrationContext + ", counts=" + counts + "]";
+    }
+}

@@ -1,0 +1,70 @@
+package dev.crmconnect.testkit.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crmconnect.sdk.internal.json.Json;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One HTTP response, plus the transport faults to play while sending it. */
+final class HttpReply {
+
+    final int status;
+    final Map<String, String> headers = new LinkedHashMap<>();
+    final byte[] body;
+    /** Reset the connection instead of answering. */
+    boolean connectionReset;
+    /** Wait this long before answering. */
+    int delayMillis;
+    /** Send the body in small chunks spread over this long. */
+    int dribbleMillis;
+
+    private HttpReply(int status, byte[] body) {
+        this.status = status;
+        this.body = body;
+    }
+
+    /** A JSON reply written with the SDK's mapper. */
+    static HttpReply json(int status, JsonNode body) {
+        try {
+            HttpReply reply = new HttpReply(status, Json.mapper().writeValueAsBytes(body));
+            reply.headers.put("Content-Type", "application/json");
+            return reply;
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The contract's error body: {@code {"message","serviceErrorCode","status"}}. */
+    static HttpReply error(int status, int serviceErrorCode, String message) {
+        return json(status, errorBody(status, serviceErrorCode, message));
+    }
+
+    /** The error body alone, also used per entity inside batch responses. */
+    static ObjectNode errorBody(int status, int serviceErrorCode, String message) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("message", message);
+        body.put("serviceErrorCode", serviceErrorCode);
+        body.put("status", status);
+        return body;
+    }
+
+    /** A reply with no body. */
+    static HttpReply empty(int status) {
+        return new HttpReply(status, new byte[0]);
+    }
+
+    /** A connection reset: no answer at all. */
+    static HttpReply reset() {
+        HttpReply reply = new HttpReply(0, new byte[0]);
+        reply.connectionReset = true;
+        return reply;
+    }
+
+    HttpReply header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+}
