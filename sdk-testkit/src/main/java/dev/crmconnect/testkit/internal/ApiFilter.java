@@ -52,7 +52,10 @@ final class ApiFilter implements RequestFilterV2 {
         for (HttpHeader header : request.getHeaders().all()) {
             headers.putIfAbsent(header.key().toLowerCase(Locale.ROOT), header.firstValue());
         }
-        return HttpCall.of(request.getMethod().getName(), request.getUrl(), headers, request.getBody());
+        String url = request.getUrl();
+        String absolute = request.getAbsoluteUrl();
+        String origin = absolute.endsWith(url) ? absolute.substring(0, absolute.length() - url.length()) : "";
+        return HttpCall.of(request.getMethod().getName(), url, headers, request.getBody(), origin);
     }
 
     static ResponseDefinition toWireMock(HttpReply reply) {

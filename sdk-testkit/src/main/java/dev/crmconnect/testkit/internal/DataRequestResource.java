@@ -90,8 +90,7 @@ final class DataRequestResource {
         if ("COMPLETED".equals(status)) {
             view.put("completedAt", completedAt);
             if ("EXPORT".equals(view.path("type").asText())) {
-                String host = request.http.header("Host");
-                view.put("downloadUrl", "http://" + (host == null ? "localhost" : host) + "/downloads/dataRequests/" + dr.id());
+                view.put("downloadUrl", request.http.origin() + "/downloads/dataRequests/" + dr.id());
             }
         }
         return view;
