@@ -4,7 +4,11 @@ import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 
-/** Mounts the {@link AdminApi} under WireMock's {@code /__admin/}. */
+/**
+ * Mounts the {@link AdminApi} under WireMock's {@code /__admin/}. WireMock finds a route's path
+ * template by its task's class, so one template, {@code /crm/{action}}, serves every route and
+ * the {@link AdminApi} picks the action.
+ */
 final class AdminRoutes implements AdminApiExtension {
 
     private final AdminApi admin;
@@ -20,10 +24,10 @@ final class AdminRoutes implements AdminApiExtension {
 
     @Override
     public void contributeAdminApiRoutes(Router router) {
-        for (AdminApi.Route route : admin.routes()) {
-            router.add(RequestMethod.fromString(route.method()), AdminApi.PREFIX + route.path(),
+        for (String method : new String[] {"GET", "POST", "DELETE"}) {
+            router.add(RequestMethod.fromString(method), AdminApi.PREFIX + "/{action}",
                     (wireMockAdmin, serveEvent, pathParams) -> ApiFilter.toWireMock(
-                            admin.handle(route, ApiFilter.toCall(serveEvent.getRequest()))));
+                            admin.handle(ApiFilter.toCall(serveEvent.getRequest()), pathParams.get("action"))));
         }
     }
 }
