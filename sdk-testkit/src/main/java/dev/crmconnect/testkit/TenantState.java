@@ -1,5 +1,7 @@
 package dev.crmconnect.testkit;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,11 +20,11 @@ import java.util.Map;
 public record TenantState(String integrationContext, List<String> clientIds, Map<String, Integer> counts,
                           Map<String, Map<String, Map<String, Object>>> entities) {
 
-    /** Copies everything. */
+    /** Copies everything, keeping the resources' order. */
     public TenantState {
         clientIds = List.copyOf(clientIds);
-        counts = Map.copyOf(counts);
-        entities = Map.copyOf(entities);
+        counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+        entities = Collections.unmodifiableMap(new LinkedHashMap<>(entities));
     }
 
     /** How many entities this resource holds (0 when none). */
