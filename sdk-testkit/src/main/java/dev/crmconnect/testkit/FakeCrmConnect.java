@@ -33,6 +33,7 @@ public final class FakeCrmConnect implements AutoCloseable {
     private final Simulation simulation;
     private final WireMockHost host;
     private final String hostName;
+    private final int port;
 
     private FakeCrmConnect(Settings settings) {
         // Name the address listened on, so that "localhost" resolving to ::1 first cannot miss it.
@@ -40,6 +41,7 @@ public final class FakeCrmConnect implements AutoCloseable {
         this.simulation = new Simulation(settings, new FakeClock(Clock.systemUTC()));
         try {
             this.host = WireMockHost.start(simulation, new AdminApi(simulation), settings.port(), settings.bindAddress());
+            this.port = host.port();
         } catch (RuntimeException e) {
             simulation.close();
             throw e;
@@ -56,9 +58,9 @@ public final class FakeCrmConnect implements AutoCloseable {
         return new Builder();
     }
 
-    /** The port the fake listens on. */
+    /** The port the fake listens on (or listened on, once closed). */
     public int port() {
-        return host.port();
+        return port;
     }
 
     /** The API base URL: {@code http://127.0.0.1:<port>/v2} (the bind address and port). */

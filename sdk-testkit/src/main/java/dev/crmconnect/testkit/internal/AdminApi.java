@@ -266,8 +266,13 @@ public final class AdminApi {
 
     /** {@code {"advanceMillis"}}, {@code {"setMillis"}}, {@code {"freeze":true|false}} or {@code {"reset":true}}. */
     private HttpReply setClock(JsonNode body) {
+        boolean freeze = body.path("freeze").asBoolean(false);
         if (body.path("reset").asBoolean(false)) {
             sim.clock().reset();
+        }
+        // Freeze first, so that a clock set and frozen in one call stands exactly where it was set.
+        if (freeze) {
+            sim.clock().freeze();
         }
         if (body.has("setMillis")) {
             sim.clock().set(Instant.ofEpochMilli(number(body, "setMillis")));
@@ -275,12 +280,8 @@ public final class AdminApi {
         if (body.has("advanceMillis")) {
             sim.clock().advance(Duration.ofMillis(number(body, "advanceMillis")));
         }
-        if (body.has("freeze")) {
-            if (body.get("freeze").asBoolean()) {
-                sim.clock().freeze();
-            } else {
-                sim.clock().resume();
-            }
+        if (body.has("freeze") && !freeze) {
+            sim.clock().resume();
         }
         return clock();
     }
