@@ -247,8 +247,8 @@ class ExportsAndNoticesContractTest {
 
     @Test
     void watermarkOlderThanThirtyDaysIs410() {
-        fake.server().clock().set(Instant.parse("2025-03-01T00:00:00Z"));
         fake.server().clock().freeze();
+        fake.server().clock().set(Instant.parse("2025-03-01T00:00:00Z"));
         long now = fake.server().clock().millis();
         long thirtyDays = Duration.ofDays(30).toMillis();
 

@@ -126,8 +126,8 @@ class FaultsAndQuotasTest {
 
     @Test
     void recordsPerMinuteQuotaAnswers429WithRetryAfterSeconds() {
-        fake.server().clock().set(Instant.parse("2025-03-01T10:00:15Z"));
         fake.server().clock().freeze();
+        fake.server().clock().set(Instant.parse("2025-03-01T10:00:15Z"));
         fake.server().quotas(Quotas.of(150, 1000, Quotas.RetryAfter.SECONDS));
 
         assertEquals(200, batchOf(100, 0).status());
@@ -143,8 +143,8 @@ class FaultsAndQuotasTest {
 
     @Test
     void contractQuotaIsTenThousandRecordsAMinute() {
-        fake.server().clock().set(Instant.parse("2025-03-01T10:00:00Z"));
         fake.server().clock().freeze();
+        fake.server().clock().set(Instant.parse("2025-03-01T10:00:00Z"));
         for (int i = 0; i < 100; i++) {
             assertEquals(200, batchOf(100, 0).status(), "batch " + i);
         }
@@ -153,8 +153,8 @@ class FaultsAndQuotasTest {
 
     @Test
     void requestsPerDayQuotaResetsAtMidnightUtcAndCanAnswerAnHttpDate() {
-        fake.server().clock().set(Instant.parse("2025-03-01T23:59:00Z"));
         fake.server().clock().freeze();
+        fake.server().clock().set(Instant.parse("2025-03-01T23:59:00Z"));
         fake.server().quotas(Quotas.of(10_000, 3, Quotas.RetryAfter.HTTP_DATE));
         for (int i = 0; i < 3; i++) {
             assertEquals(200, http.finder("crmContacts", FINDER).status());
