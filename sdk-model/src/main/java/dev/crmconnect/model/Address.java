@@ -38,7 +38,6 @@ public record Address(
         return new Builder(this);
     }
 
-
     /** A description that redacts personal data. */
     @Override
     public String toString() {

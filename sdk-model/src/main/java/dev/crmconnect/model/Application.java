@@ -9,12 +9,14 @@ import java.time.Instant;
 /**
  * A contact who applied to a vacancy, synced to {@code /crmApplications}.
  *
- * @param crmId the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body read from the wire
- * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public records are synced
+ * @param crmId the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
+ *     read from the wire
+ * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only
+ *     public records are synced
  * @param contactId the contact's crmId (required)
  * @param vacancyId the vacancy's crmId (required)
  * @param stageId the stage the application is at, a stageId of the vacancy
- * @param statusAsString the status as sent on the wire (JSON {@code status}); see {@link #status()}
+ * @param statusAsString the status; the raw wire value (JSON {@code status}), see {@link #status()}
  * @param appliedAt when the contact applied
  * @param crmLastModifiedAt when the record was last modified in the CRM
  */
@@ -48,7 +50,10 @@ public record Application(
         return new Builder(this);
     }
 
-    /** The status; {@link ApplicationStatus#UNKNOWN} for a value this SDK version does not know, null when absent. */
+    /**
+     * The status; {@link ApplicationStatus#UNKNOWN} for a value this SDK version does not know, null when
+     * absent.
+     */
     public ApplicationStatus status() {
         return ApplicationStatus.fromValue(statusAsString);
     }
@@ -78,13 +83,19 @@ public record Application(
             this.crmLastModifiedAt = source.crmLastModifiedAt;
         }
 
-        /** Sets the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body read from the wire. */
+        /**
+         * Sets the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
+         * read from the wire.
+         */
         public Builder crmId(String crmId) {
             this.crmId = crmId;
             return this;
         }
 
-        /** Sets whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public records are synced. */
+        /**
+         * Sets whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public
+         * records are synced.
+         */
         public Builder visibility(Visibility visibility) {
             this.visibility = visibility;
             return this;

@@ -12,8 +12,10 @@ import java.util.List;
 /**
  * A candidate in the vendor's CRM, synced to {@code /crmContacts}.
  *
- * @param crmId the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body read from the wire
- * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public records are synced
+ * @param crmId the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
+ *     read from the wire
+ * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only
+ *     public records are synced
  * @param firstName the first name (required)
  * @param lastName the last name
  * @param emailAddresses the email addresses (at most 50)
@@ -51,7 +53,8 @@ public record Contact(
         visibility = visibility == null ? Visibility.PUBLIC : visibility;
         Check.requiredText("contact.firstName", firstName, Check.SHORT_TEXT);
         Check.text("contact.lastName", lastName, Check.SHORT_TEXT);
-        emailAddresses = Check.list("contact.emailAddresses", emailAddresses, Check.MAX_CONTACT_DETAILS, Check::email);
+        emailAddresses = Check.list("contact.emailAddresses", emailAddresses, Check.MAX_CONTACT_DETAILS,
+                Check::email);
         phoneNumbers = Check.list("contact.phoneNumbers", phoneNumbers, Check.MAX_CONTACT_DETAILS);
         addresses = Check.list("contact.addresses", addresses, Check.MAX_CONTACT_DETAILS);
         Check.text("contact.currentJobTitle", currentJobTitle, Check.SHORT_TEXT);
@@ -69,7 +72,6 @@ public record Contact(
     public Builder toBuilder() {
         return new Builder(this);
     }
-
 
     /** A description that redacts personal data. */
     @Override
@@ -131,13 +133,19 @@ public record Contact(
             this.match = source.match;
         }
 
-        /** Sets the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body read from the wire. */
+        /**
+         * Sets the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
+         * read from the wire.
+         */
         public Builder crmId(String crmId) {
             this.crmId = crmId;
             return this;
         }
 
-        /** Sets whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public records are synced. */
+        /**
+         * Sets whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public
+         * records are synced.
+         */
         public Builder visibility(Visibility visibility) {
             this.visibility = visibility;
             return this;

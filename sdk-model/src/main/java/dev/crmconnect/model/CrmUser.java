@@ -29,7 +29,6 @@ public record CrmUser(
         return new Builder(this);
     }
 
-
     /** A description that redacts personal data. */
     @Override
     public String toString() {

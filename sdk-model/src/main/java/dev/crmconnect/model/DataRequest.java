@@ -16,12 +16,13 @@ import java.util.List;
  * {@code confirmIrreversible(true)}. {@code id}, {@code status}, {@code createdAt}, {@code completedAt} and
  * {@code downloadUrl} are read-only: the server fills them in.
  *
- * @param typeAsString export or deletion (required) as sent on the wire (JSON {@code type}); see {@link #type()}
+ * @param typeAsString export or deletion (required); the raw wire value (JSON {@code type}), see {@link #type()}
  * @param scope the seat or contract covered (required)
- * @param categoriesAsStrings the categories, at least one (at most 50); an export names no deletion-only category as sent on the wire (JSON {@code categories}); see {@link #categories()}
+ * @param categoriesAsStrings the categories, at least one (at most 50); an export names no deletion-only
+ *     category; the raw wire value (JSON {@code categories}), see {@link #categories()}
  * @param confirmIrreversible must be true for a deletion
  * @param id the request's id; read-only
- * @param statusAsString the status; read-only as sent on the wire (JSON {@code status}); see {@link #status()}
+ * @param statusAsString the status; read-only; the raw wire value (JSON {@code status}), see {@link #status()}
  * @param createdAt when the request was created; read-only
  * @param completedAt when the request completed; read-only
  * @param downloadUrl where to download an export; read-only
@@ -41,7 +42,8 @@ public record DataRequest(
     public DataRequest {
         Check.text("dataRequest.type", Check.required("dataRequest.type", typeAsString), Check.ENUM_VALUE);
         Check.required("dataRequest.scope", scope);
-        categoriesAsStrings = Check.list("dataRequest.categories", categoriesAsStrings, Check.MAX_CATEGORIES, (path, category) -> Check.text(path, category, Check.ENUM_VALUE));
+        categoriesAsStrings = Check.list("dataRequest.categories", categoriesAsStrings, Check.MAX_CATEGORIES,
+                (path, category) -> Check.text(path, category, Check.ENUM_VALUE));
         Check.text("dataRequest.id", id, Check.SHORT_TEXT);
         Check.text("dataRequest.status", statusAsString, Check.ENUM_VALUE);
         Check.url("dataRequest.downloadUrl", downloadUrl);
@@ -50,7 +52,8 @@ public record DataRequest(
         }
         DataRequestType requestType = DataRequestType.fromValue(typeAsString);
         if (requestType == DataRequestType.DELETION && !Boolean.TRUE.equals(confirmIrreversible)) {
-            throw Check.invalid("dataRequest.confirmIrreversible", "must be true for a DELETION request (a deletion cannot be undone)");
+            throw Check.invalid("dataRequest.confirmIrreversible",
+                    "must be true for a DELETION request (a deletion cannot be undone)");
         }
         if (requestType == DataRequestType.EXPORT) {
             for (int i = 0; i < categoriesAsStrings.size(); i++) {
@@ -72,15 +75,26 @@ public record DataRequest(
         return new Builder(this);
     }
 
-    /** Export or deletion (required); {@link DataRequestType#UNKNOWN} for a value this SDK version does not know, null when absent. */
+    /**
+     * Export or deletion (required); {@link DataRequestType#UNKNOWN} for a value this SDK version does not know,
+     * null when absent.
+     */
     public DataRequestType type() {
         return DataRequestType.fromValue(typeAsString);
     }
-    /** The categories, at least one (at most 50); an export names no deletion-only category; {@link DataCategory#UNKNOWN} for each value this SDK version does not know. */
+
+    /**
+     * The categories, at least one (at most 50); an export names no deletion-only category;
+     * {@link DataCategory#UNKNOWN} for each value this SDK version does not know.
+     */
     public List<DataCategory> categories() {
         return categoriesAsStrings.stream().map(DataCategory::fromValue).toList();
     }
-    /** The status; read-only; {@link DataRequestStatus#UNKNOWN} for a value this SDK version does not know, null when absent. */
+
+    /**
+     * The status; read-only; {@link DataRequestStatus#UNKNOWN} for a value this SDK version does not know, null
+     * when absent.
+     */
     public DataRequestStatus status() {
         return DataRequestStatus.fromValue(statusAsString);
     }
@@ -164,7 +178,10 @@ public record DataRequest(
             return categories(categories == null ? null : Arrays.asList(categories));
         }
 
-        /** Sets the categories, at least one (at most 50); an export names no deletion-only category from their raw wire values, for values newer than this SDK version. */
+        /**
+         * Sets the categories, at least one (at most 50); an export names no deletion-only category from their
+         * raw wire values, for values newer than this SDK version.
+         */
         public Builder categoriesAsStrings(Collection<String> categories) {
             List<String> values = Check.copy(categories);
             if (values != null) {

@@ -7,7 +7,7 @@ import dev.crmconnect.model.internal.Enums;
 /**
  * What a data request covers: one seat or a whole contract.
  *
- * @param typeAsString the kind of scope (required) as sent on the wire (JSON {@code type}); see {@link #type()}
+ * @param typeAsString the kind of scope (required); the raw wire value (JSON {@code type}), see {@link #type()}
  * @param seat the seat, {@code urn:li:seat:<id>}; required for SEAT, absent for CONTRACT
  * @param contract the contract, {@code urn:li:contract:<id>}; required for CONTRACT, absent for SEAT
  */
@@ -18,7 +18,8 @@ public record DataRequestScope(
 
     /** Validates the record; see the package documentation for the rules. */
     public DataRequestScope {
-        Check.text("dataRequestScope.type", Check.required("dataRequestScope.type", typeAsString), Check.ENUM_VALUE);
+        Check.text("dataRequestScope.type", Check.required("dataRequestScope.type", typeAsString),
+                Check.ENUM_VALUE);
         Check.urn("dataRequestScope.seat", seat, "seat");
         Check.urn("dataRequestScope.contract", contract, "contract");
         ScopeType scopeType = ScopeType.fromValue(typeAsString);
@@ -45,7 +46,10 @@ public record DataRequestScope(
         return new Builder(this);
     }
 
-    /** The kind of scope (required); {@link ScopeType#UNKNOWN} for a value this SDK version does not know, null when absent. */
+    /**
+     * The kind of scope (required); {@link ScopeType#UNKNOWN} for a value this SDK version does not know, null
+     * when absent.
+     */
     public ScopeType type() {
         return ScopeType.fromValue(typeAsString);
     }

@@ -29,7 +29,8 @@ public record DeletionNotice(
     public DeletionNotice {
         Check.requiredText("deletionNotice.noticeId", noticeId, Check.SHORT_TEXT);
         Check.urn("deletionNotice.member", Check.required("deletionNotice.member", member), "person");
-        exportRequestIds = Check.list("deletionNotice.exportRequestIds", exportRequestIds, Check.MAX_EXPORT_REQUEST_IDS, (path, id) -> Check.requiredText(path, id, Check.SHORT_TEXT));
+        exportRequestIds = Check.list("deletionNotice.exportRequestIds", exportRequestIds, Check.MAX_EXPORT_REQUEST_IDS,
+                (path, id) -> Check.requiredText(path, id, Check.SHORT_TEXT));
         Check.required("deletionNotice.publishedAt", publishedAt);
     }
 
@@ -42,7 +43,6 @@ public record DeletionNotice(
     public Builder toBuilder() {
         return new Builder(this);
     }
-
 
     /** Builds a {@link DeletionNotice}; reusable, each {@link #build()} gives a new record. */
     public static final class Builder {

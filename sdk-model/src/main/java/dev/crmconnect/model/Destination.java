@@ -7,7 +7,8 @@ import dev.crmconnect.model.internal.Enums;
 /**
  * Where a 1-Click Export put a member: a pool or a vacancy of the CRM.
  *
- * @param typeAsString the kind of destination (required) as sent on the wire (JSON {@code type}); see {@link #type()}
+ * @param typeAsString the kind of destination (required); the raw wire value (JSON {@code type}), see
+ *     {@link #type()}
  * @param crmId the pool's or vacancy's crmId (required)
  */
 public record Destination(
@@ -30,7 +31,10 @@ public record Destination(
         return new Builder(this);
     }
 
-    /** The kind of destination (required); {@link DestinationType#UNKNOWN} for a value this SDK version does not know, null when absent. */
+    /**
+     * The kind of destination (required); {@link DestinationType#UNKNOWN} for a value this SDK version does not
+     * know, null when absent.
+     */
     public DestinationType type() {
         return DestinationType.fromValue(typeAsString);
     }
@@ -54,7 +58,10 @@ public record Destination(
             return this;
         }
 
-        /** Sets the kind of destination (required) from its raw wire value, for values newer than this SDK version. */
+        /**
+         * Sets the kind of destination (required) from its raw wire value, for values newer than this SDK
+         * version.
+         */
         public Builder type(String type) {
             this.type = Enums.sendable("destination.type", type);
             return this;

@@ -10,11 +10,14 @@ import java.time.Instant;
 /**
  * An email between a contact and a CRM user, synced to {@code /crmEmailInteractions}.
  *
- * @param crmId the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body read from the wire
- * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public records are synced
+ * @param crmId the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
+ *     read from the wire
+ * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only
+ *     public records are synced
  * @param contactId the contact's crmId (required)
  * @param user the CRM user
- * @param directionAsString which way the email went as sent on the wire (JSON {@code direction}); see {@link #direction()}
+ * @param directionAsString which way the email went; the raw wire value (JSON {@code direction}), see
+ *     {@link #direction()}
  * @param crmCreatedAt when the record was created in the CRM
  */
 public record EmailInteraction(
@@ -43,7 +46,10 @@ public record EmailInteraction(
         return new Builder(this);
     }
 
-    /** Which way the email went; {@link Direction#UNKNOWN} for a value this SDK version does not know, null when absent. */
+    /**
+     * Which way the email went; {@link Direction#UNKNOWN} for a value this SDK version does not know, null when
+     * absent.
+     */
     public Direction direction() {
         return Direction.fromValue(directionAsString);
     }
@@ -81,13 +87,19 @@ public record EmailInteraction(
             this.crmCreatedAt = source.crmCreatedAt;
         }
 
-        /** Sets the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body read from the wire. */
+        /**
+         * Sets the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
+         * read from the wire.
+         */
         public Builder crmId(String crmId) {
             this.crmId = crmId;
             return this;
         }
 
-        /** Sets whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public records are synced. */
+        /**
+         * Sets whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public
+         * records are synced.
+         */
         public Builder visibility(Visibility visibility) {
             this.visibility = visibility;
             return this;

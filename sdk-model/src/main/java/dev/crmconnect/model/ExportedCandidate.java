@@ -58,7 +58,6 @@ public record ExportedCandidate(
         return new Builder(this);
     }
 
-
     /** A description that redacts personal data. */
     @Override
     public String toString() {

@@ -31,7 +31,6 @@ public record Location(
         return new Builder(this);
     }
 
-
     /** Builds a {@link Location}; reusable, each {@link #build()} gives a new record. */
     public static final class Builder {
         private String city;

@@ -8,7 +8,8 @@ import dev.crmconnect.model.internal.Redact;
 /**
  * How LinkedIn matched a contact to a member; read-only, returned by a batch get.
  *
- * @param statusAsString the match status (required) as sent on the wire (JSON {@code status}); see {@link #status()}
+ * @param statusAsString the match status (required); the raw wire value (JSON {@code status}), see
+ *     {@link #status()}
  * @param member the matched member, {@code urn:li:person:<id>}
  * @param profileUrl the member's profile URL
  */
@@ -34,7 +35,10 @@ public record Match(
         return new Builder(this);
     }
 
-    /** The match status (required); {@link MatchStatus#UNKNOWN} for a value this SDK version does not know, null when absent. */
+    /**
+     * The match status (required); {@link MatchStatus#UNKNOWN} for a value this SDK version does not know, null
+     * when absent.
+     */
     public MatchStatus status() {
         return MatchStatus.fromValue(statusAsString);
     }

@@ -8,8 +8,10 @@ import java.time.Instant;
 /**
  * A note logged on a contact, synced to {@code /crmNotes}.
  *
- * @param crmId the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body read from the wire
- * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public records are synced
+ * @param crmId the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
+ *     read from the wire
+ * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only
+ *     public records are synced
  * @param contactId the contact's crmId (required)
  * @param author who wrote the note
  * @param content the text, at most 10,000 characters; may keep line breaks and tabs (required)
@@ -40,7 +42,6 @@ public record Note(
     public Builder toBuilder() {
         return new Builder(this);
     }
-
 
     /** A description that redacts personal data. */
     @Override
@@ -75,13 +76,19 @@ public record Note(
             this.crmCreatedAt = source.crmCreatedAt;
         }
 
-        /** Sets the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body read from the wire. */
+        /**
+         * Sets the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
+         * read from the wire.
+         */
         public Builder crmId(String crmId) {
             this.crmId = crmId;
             return this;
         }
 
-        /** Sets whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public records are synced. */
+        /**
+         * Sets whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public
+         * records are synced.
+         */
         public Builder visibility(Visibility visibility) {
             this.visibility = visibility;
             return this;

@@ -32,7 +32,6 @@ public record Owner(
         return new Builder(this);
     }
 
-
     /** A description that redacts personal data. */
     @Override
     public String toString() {

@@ -29,7 +29,6 @@ public record PhoneNumber(
         return new Builder(this);
     }
 
-
     /** A description that redacts personal data. */
     @Override
     public String toString() {

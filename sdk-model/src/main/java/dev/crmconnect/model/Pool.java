@@ -15,10 +15,12 @@ import java.util.Set;
 /**
  * A talent pool with its pipeline steps, synced to {@code /crmPools}.
  *
- * @param crmId the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body read from the wire
- * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public records are synced
+ * @param crmId the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
+ *     read from the wire
+ * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only
+ *     public records are synced
  * @param title the title, at most 200 characters (required)
- * @param poolTypeAsString the kind of pool as sent on the wire (JSON {@code poolType}); see {@link #poolType()}
+ * @param poolTypeAsString the kind of pool; the raw wire value (JSON {@code poolType}), see {@link #poolType()}
  * @param steps the steps, stepIds unique (at most 500)
  * @param owner the owner
  * @param crmCreatedAt when the record was created in the CRM
@@ -89,13 +91,19 @@ public record Pool(
             this.crmLastModifiedAt = source.crmLastModifiedAt;
         }
 
-        /** Sets the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body read from the wire. */
+        /**
+         * Sets the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
+         * read from the wire.
+         */
         public Builder crmId(String crmId) {
             this.crmId = crmId;
             return this;
         }
 
-        /** Sets whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public records are synced. */
+        /**
+         * Sets whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public
+         * records are synced.
+         */
         public Builder visibility(Visibility visibility) {
             this.visibility = visibility;
             return this;

@@ -8,8 +8,10 @@ import java.time.Instant;
  * A contact in a pool at a step, synced to {@code /crmPools/{key}/members}.
  * Its key is the contact's crmId; the pool's key travels in the URL.
  *
- * @param contactCrmId the contact's crmId, the member's key (1 to 64 characters); not part of the JSON body, null for a body read from the wire
- * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public records are synced
+ * @param contactCrmId the contact's crmId, the member's key (1 to 64 characters); not part of the JSON body,
+ *     null for a body read from the wire
+ * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only
+ *     public records are synced
  * @param stepId the step the contact is at, a stepId of the pool
  * @param addedAt when the contact was added to the pool
  */
@@ -36,7 +38,6 @@ public record PoolMember(
         return new Builder(this);
     }
 
-
     /** The member's key: the contact's crmId ({@link #contactCrmId()}). */
     @Override
     public String crmId() {
@@ -60,13 +61,19 @@ public record PoolMember(
             this.addedAt = source.addedAt;
         }
 
-        /** Sets the contact's crmId, the member's key (1 to 64 characters); not part of the JSON body, null for a body read from the wire. */
+        /**
+         * Sets the contact's crmId, the member's key (1 to 64 characters); not part of the JSON body, null for a
+         * body read from the wire.
+         */
         public Builder contactCrmId(String contactCrmId) {
             this.contactCrmId = contactCrmId;
             return this;
         }
 
-        /** Sets whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public records are synced. */
+        /**
+         * Sets whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public
+         * records are synced.
+         */
         public Builder visibility(Visibility visibility) {
             this.visibility = visibility;
             return this;

@@ -31,7 +31,6 @@ public record PoolStep(
         return new Builder(this);
     }
 
-
     /** Builds a {@link PoolStep}; reusable, each {@link #build()} gives a new record. */
     public static final class Builder {
         private String stepId;

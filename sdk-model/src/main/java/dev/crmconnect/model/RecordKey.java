@@ -21,7 +21,8 @@ public record RecordKey(String crmId, String integrationContext) {
     /** Validates the key. */
     public RecordKey {
         Check.requiredId("recordKey.crmId", crmId);
-        Check.organizationUrn("recordKey.integrationContext", Check.required("recordKey.integrationContext", integrationContext));
+        Check.organizationUrn("recordKey.integrationContext",
+                Check.required("recordKey.integrationContext", integrationContext));
     }
 
     /** The key of record {@code crmId} in tenant {@code integrationContext}. */

@@ -38,7 +38,6 @@ public record Resume(
         return new Builder(this);
     }
 
-
     /** A description that redacts personal data. */
     @Override
     public String toString() {

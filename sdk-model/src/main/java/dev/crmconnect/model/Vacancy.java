@@ -15,11 +15,13 @@ import java.util.Set;
 /**
  * A job opening with its stages, synced to {@code /crmVacancies}.
  *
- * @param crmId the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body read from the wire
- * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public records are synced
+ * @param crmId the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
+ *     read from the wire
+ * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only
+ *     public records are synced
  * @param title the title, at most 200 characters (required)
  * @param description the description, at most 20,000 characters; may keep line breaks and tabs
- * @param statusAsString the status as sent on the wire (JSON {@code status}); see {@link #status()}
+ * @param statusAsString the status; the raw wire value (JSON {@code status}), see {@link #status()}
  * @param stages the stages, stageIds unique (at most 500)
  * @param owner the owner
  * @param skills the skills asked for (at most 500)
@@ -48,7 +50,8 @@ public record Vacancy(
         Check.multiline("vacancy.description", description, Check.DESCRIPTION);
         Check.text("vacancy.status", statusAsString, Check.ENUM_VALUE);
         stages = Check.list("vacancy.stages", stages, Check.MAX_ITEMS);
-        skills = Check.list("vacancy.skills", skills, Check.MAX_ITEMS, (path, skill) -> Check.requiredText(path, skill, Check.SHORT_TEXT));
+        skills = Check.list("vacancy.skills", skills, Check.MAX_ITEMS,
+                (path, skill) -> Check.requiredText(path, skill, Check.SHORT_TEXT));
         Set<String> stageIds = new HashSet<>();
         for (int i = 0; i < stages.size(); i++) {
             if (!stageIds.add(stages.get(i).stageId())) {
@@ -103,13 +106,19 @@ public record Vacancy(
             this.crmLastModifiedAt = source.crmLastModifiedAt;
         }
 
-        /** Sets the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body read from the wire. */
+        /**
+         * Sets the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
+         * read from the wire.
+         */
         public Builder crmId(String crmId) {
             this.crmId = crmId;
             return this;
         }
 
-        /** Sets whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public records are synced. */
+        /**
+         * Sets whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public
+         * records are synced.
+         */
         public Builder visibility(Visibility visibility) {
             this.visibility = visibility;
             return this;

@@ -31,7 +31,6 @@ public record VacancyStage(
         return new Builder(this);
     }
 
-
     /** Builds a {@link VacancyStage}; reusable, each {@link #build()} gives a new record. */
     public static final class Builder {
         private String stageId;

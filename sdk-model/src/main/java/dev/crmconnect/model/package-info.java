@@ -31,7 +31,8 @@
  * <table>
  *   <caption>Validation rules</caption>
  *   <tr><th>What</th><th>Rule</th><th>Source</th></tr>
- *   <tr><td>{@code contact.firstName}, {@code pool.title}, {@code vacancy.title}</td><td>required</td><td>contract</td></tr>
+ *   <tr><td>{@code contact.firstName}, {@code pool.title}, {@code vacancy.title}</td><td>required</td>
+ *       <td>contract</td></tr>
  *   <tr><td>{@code pool.title}, {@code vacancy.title}</td><td>at most 200 characters</td><td>contract</td></tr>
  *   <tr><td>{@code note.content}</td><td>required, at most 10,000 characters</td><td>contract</td></tr>
  *   <tr><td>{@code crmId}, {@code contactCrmId} and the ids that point at a vendor's record
@@ -59,7 +60,8 @@
  *   <tr><td>{@code vacancy.description}</td><td>at most 20,000 characters</td><td>ours</td></tr>
  *   <tr><td>raw enum values</td><td>at most 100 characters; unknown values are kept</td><td>ours</td></tr>
  *   <tr><td>any other string</td><td>at most 500 characters</td><td>ours</td></tr>
- *   <tr><td>{@code contact.emailAddresses}, {@code phoneNumbers}, {@code addresses}</td><td>at most 50 each</td><td>ours</td></tr>
+ *   <tr><td>{@code contact.emailAddresses}, {@code phoneNumbers}, {@code addresses}</td>
+ *       <td>at most 50 each</td><td>ours</td></tr>
  *   <tr><td>{@code contact.resumes}</td><td>at most 20</td><td>ours</td></tr>
  *   <tr><td>{@code pool.steps}, {@code vacancy.stages}, {@code vacancy.skills}</td><td>at most 500 each;
  *       step and stage ids unique within their pool or vacancy; skills not blank</td><td>ours</td></tr>
@@ -68,8 +70,10 @@
  *   <tr><td>{@code dataRequest.type}, {@code dataRequest.scope}, {@code dataRequestScope.type}</td>
  *       <td>required</td><td>contract</td></tr>
  *   <tr><td>{@code dataRequest.categories}</td><td>1 to 50; an {@code EXPORT} names no
- *       {@linkplain dev.crmconnect.model.DataCategory#deletionOnly() deletion-only} category</td><td>contract; cap ours</td></tr>
- *   <tr><td>{@code dataRequest.confirmIrreversible}</td><td>{@code true} for a {@code DELETION}</td><td>contract</td></tr>
+ *       {@linkplain dev.crmconnect.model.DataCategory#deletionOnly() deletion-only} category</td>
+ *       <td>contract; cap ours</td></tr>
+ *   <tr><td>{@code dataRequest.confirmIrreversible}</td><td>{@code true} for a {@code DELETION}</td>
+ *       <td>contract</td></tr>
  *   <tr><td>{@code dataRequestScope}</td><td>{@code SEAT} needs {@code seat} and no {@code contract};
  *       {@code CONTRACT} needs {@code contract} and no {@code seat}</td><td>contract</td></tr>
  * </table>
