@@ -100,8 +100,7 @@ public record Address(
 
         /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
         public Address build() {
-            return new Address(
-                    line1, city, geographicArea, postalCode, country);
+            return new Address(line1, city, geographicArea, postalCode, country);
         }
     }
 }

@@ -64,8 +64,7 @@ public record CrmUser(
 
         /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
         public CrmUser build() {
-            return new CrmUser(
-                    name, emailAddress);
+            return new CrmUser(name, emailAddress);
         }
     }
 }

@@ -95,8 +95,7 @@ public record DataRequestScope(
 
         /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
         public DataRequestScope build() {
-            return new DataRequestScope(
-                    type, seat, contract);
+            return new DataRequestScope(type, seat, contract);
         }
     }
 }

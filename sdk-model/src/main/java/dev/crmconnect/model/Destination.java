@@ -75,8 +75,7 @@ public record Destination(
 
         /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
         public Destination build() {
-            return new Destination(
-                    type, crmId);
+            return new Destination(type, crmId);
         }
     }
 }

@@ -137,8 +137,7 @@ public record EmailInteraction(
 
         /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
         public EmailInteraction build() {
-            return new EmailInteraction(
-                    crmId, visibility, contactId, user, direction, crmCreatedAt);
+            return new EmailInteraction(crmId, visibility, contactId, user, direction, crmCreatedAt);
         }
     }
 }

@@ -66,8 +66,7 @@ public record Location(
 
         /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
         public Location build() {
-            return new Location(
-                    city, geographicArea, country);
+            return new Location(city, geographicArea, country);
         }
     }
 }

@@ -93,8 +93,7 @@ public record Match(
 
         /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
         public Match build() {
-            return new Match(
-                    status, member, profileUrl);
+            return new Match(status, member, profileUrl);
         }
     }
 }

@@ -120,8 +120,7 @@ public record Note(
 
         /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
         public Note build() {
-            return new Note(
-                    crmId, visibility, contactId, author, content, crmCreatedAt);
+            return new Note(crmId, visibility, contactId, author, content, crmCreatedAt);
         }
     }
 }

@@ -76,8 +76,7 @@ public record Owner(
 
         /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
         public Owner build() {
-            return new Owner(
-                    firstName, lastName, emailAddress);
+            return new Owner(firstName, lastName, emailAddress);
         }
     }
 }

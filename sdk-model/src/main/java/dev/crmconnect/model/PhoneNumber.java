@@ -64,8 +64,7 @@ public record PhoneNumber(
 
         /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
         public PhoneNumber build() {
-            return new PhoneNumber(
-                    number, extension);
+            return new PhoneNumber(number, extension);
         }
     }
 }

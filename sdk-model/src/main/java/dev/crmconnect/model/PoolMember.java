@@ -93,8 +93,7 @@ public record PoolMember(
 
         /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
         public PoolMember build() {
-            return new PoolMember(
-                    contactCrmId, visibility, stepId, addedAt);
+            return new PoolMember(contactCrmId, visibility, stepId, addedAt);
         }
     }
 }

@@ -66,8 +66,7 @@ public record PoolStep(
 
         /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
         public PoolStep build() {
-            return new PoolStep(
-                    stepId, name, position);
+            return new PoolStep(stepId, name, position);
         }
     }
 }

@@ -100,8 +100,7 @@ public record Resume(
 
         /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
         public Resume build() {
-            return new Resume(
-                    fileName, contentType, sizeBytes, url, attachedAt);
+            return new Resume(fileName, contentType, sizeBytes, url, attachedAt);
         }
     }
 }

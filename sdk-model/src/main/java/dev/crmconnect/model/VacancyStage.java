@@ -66,8 +66,7 @@ public record VacancyStage(
 
         /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
         public VacancyStage build() {
-            return new VacancyStage(
-                    stageId, name, position);
+            return new VacancyStage(stageId, name, position);
         }
     }
 }

@@ -154,7 +154,9 @@ public final class Check {
      */
     public static String urn(String path, String value, String type) {
         String prefix = "urn:li:" + type + ":";
-        if (value != null && !(value.startsWith(prefix) && URN_ID.matcher(value.substring(prefix.length())).matches())) {
+        boolean valid = value == null
+                || value.startsWith(prefix) && URN_ID.matcher(value.substring(prefix.length())).matches();
+        if (!valid) {
             throw invalid(path, "must be a " + prefix + "<id> URN");
         }
         return value;
@@ -226,7 +228,9 @@ public final class Check {
     private static void checkCharacters(String path, String value, boolean multiline) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            boolean pairStart = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (pairStart) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 throw invalid(path, "must not contain unpaired surrogates");
@@ -252,7 +256,8 @@ public final class Check {
         if (local.length() > 64 || local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
             return false;
         }
-        return local.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || EMAIL_LOCAL_SYMBOLS.indexOf(c) >= 0);
+        return local.codePoints()
+                .allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || EMAIL_LOCAL_SYMBOLS.indexOf(c) >= 0);
     }
 
     private static boolean isDomainName(String domain) {
@@ -273,7 +278,8 @@ public final class Check {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isEmpty();
+            boolean http = scheme.equals("http") || scheme.equals("https");
+            return http && uri.getHost() != null && !uri.getHost().isEmpty();
         } catch (URISyntaxException e) {
             return false;
         }
