@@ -37,12 +37,17 @@ public final class AuditJsonLines {
 
     /** The record as one line of UTF-8 JSON, ending with a newline. */
     public static byte[] toLine(AuditRecord record) {
+        byte[] json = toJson(record);
+        byte[] line = new byte[json.length + 1];
+        System.arraycopy(json, 0, line, 0, json.length);
+        line[json.length] = '\n';
+        return line;
+    }
+
+    /** The record as UTF-8 JSON on one line, without the newline. */
+    public static byte[] toJson(AuditRecord record) {
         try {
-            byte[] json = WRITER.writeValueAsBytes(toLineFields(record));
-            byte[] line = new byte[json.length + 1];
-            System.arraycopy(json, 0, line, 0, json.length);
-            line[json.length] = '\n';
-            return line;
+            return WRITER.writeValueAsBytes(toLineFields(record));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an audit record could not be written as JSON", e);
         }

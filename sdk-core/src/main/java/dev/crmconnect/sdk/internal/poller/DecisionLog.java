@@ -18,13 +18,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The file store's append-only log of decisions: one JSON line per audit record after a header
- * line. A decision is acknowledged only once its whole line, newline included, is written and
- * fsync'd; writers that wait at the same time share one fsync.
+ * The file store's append-only log of decisions: a JSON header line, then one line per audit
+ * record: the CRC-32C of the record's JSON (8 lower-case hex digits), a space, the JSON (the audit
+ * export's format). The checksum catches a changed byte that would still parse. A decision is
+ * acknowledged only once its whole line, newline included, is written and fsync'd; writers that
+ * wait at the same time share one fsync.
  *
  * <p>The torn-line rule: lines are appended in order by one process, each in full before the
  * next, and acknowledged only after the fsync that follows their newline. Bytes after the last
@@ -36,6 +39,7 @@ final class DecisionLog implements AutoCloseable {
 
     static final String FORMAT = "crmconnect-checkpoint-decisions";
     static final int VERSION = 1;
+    private static final int CHECKSUM_LENGTH = 8;
     private static final byte[] HEADER =
             ("{\"format\":\"" + FORMAT + "\",\"version\":" + VERSION + "}\n").getBytes(StandardCharsets.UTF_8);
     private static final Logger LOG = LoggerFactory.getLogger(DecisionLog.class);
@@ -105,7 +109,7 @@ final class DecisionLog implements AutoCloseable {
         int size = 0;
         List<byte[]> lines = new ArrayList<>(batch.size());
         for (AuditRecord record : batch) {
-            byte[] line = AuditJsonLines.toLine(record);
+            byte[] line = line(record);
             lines.add(line);
             size += line.length;
         }
@@ -119,6 +123,21 @@ final class DecisionLog implements AutoCloseable {
         }
         end += size;
         return end;
+    }
+
+    /** The record's line: checksum, space, JSON, newline. */
+    static byte[] line(AuditRecord record) {
+        byte[] json = AuditJsonLines.toJson(record);
+        byte[] checksum = checksum(json).getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer line = ByteBuffer.allocate(checksum.length + 1 + json.length + 1);
+        line.put(checksum).put((byte) ' ').put(json).put((byte) '\n');
+        return line.array();
+    }
+
+    private static String checksum(byte[] json) {
+        CRC32C crc = new CRC32C();
+        crc.update(json);
+        return String.format("%08x", crc.getValue());
     }
 
     /** Returns once everything up to {@code ticket} is on disk. */
@@ -234,8 +253,16 @@ final class DecisionLog implements AutoCloseable {
         if (line.isBlank()) {
             throw corrupt(file, lineNumber, "is empty");
         }
+        int space = line.indexOf(' ');
+        if (space != CHECKSUM_LENGTH) {
+            throw corrupt(file, lineNumber, "does not start with its checksum");
+        }
+        String json = line.substring(space + 1);
+        if (!line.substring(0, space).equals(checksum(json.getBytes(StandardCharsets.UTF_8)))) {
+            throw corrupt(file, lineNumber, "does not match its checksum: a byte changed after it was written");
+        }
         try {
-            return AuditJsonLines.parse(line);
+            return AuditJsonLines.parse(json);
         } catch (JsonProcessingException e) {
             // The parser's message may quote the line, which holds personal data; say where only.
             throw corrupt(file, lineNumber, "is not a valid decision record (JSON error at column "
