@@ -1,7 +1,6 @@
 package dev.crmconnect.sdk.poller;
 
 import dev.crmconnect.sdk.internal.poller.AuditJsonLines;
-import dev.crmconnect.sdk.internal.poller.FileCheckpointStore;
 import dev.crmconnect.sdk.internal.poller.JdbcCheckpointStore;
 import dev.crmconnect.sdk.internal.poller.LocalCheckpointStore;
 import java.io.IOException;
@@ -33,12 +32,16 @@ public interface CheckpointStore extends AutoCloseable {
     }
 
     /**
-     * A store in {@code directory} (created when absent), for one process at a time: an fsync'd
-     * append-only decision log and an atomically replaced state file. It survives the process
-     * being killed at any point; a corrupt file is an error naming the file and line.
+     * A store in {@code directory} (created when absent), for one process at a time (the
+     * directory is locked while open): an fsync'd append-only decision log and an atomically
+     * replaced state file. It survives the process being killed at any point; a corrupt file is an
+     * error naming the file and line, never a fresh start. Leases are this process's own and
+     * start over when the store is reopened. Each {@link #recordDecision} costs an fsync;
+     * {@link #recordDecisions} and concurrent writers share one. Advance the watermark per page,
+     * not per notice: each advance rewrites the state file.
      */
     static CheckpointStore file(Path directory) {
-        return FileCheckpointStore.open(directory);
+        return LocalCheckpointStore.file(directory);
     }
 
     /**

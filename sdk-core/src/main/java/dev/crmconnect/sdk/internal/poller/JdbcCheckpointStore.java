@@ -133,7 +133,17 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                 if (attempt == SCHEMA_ATTEMPTS) {
                     throw e;
                 }
+                pause(Duration.ofMillis(100L * attempt));
             }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CheckpointStoreException("interrupted while creating the checkpoint tables", e);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.crmconnect.sdk.poller.ComplianceGap;
 import dev.crmconnect.sdk.poller.Lease;
 import dev.crmconnect.sdk.poller.ParkedNotice;
 import dev.crmconnect.sdk.poller.Watermark;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,6 +93,11 @@ public final class LocalCheckpointStore implements CheckpointStore {
     /** A store in memory only. */
     public static CheckpointStore inMemory() {
         return new LocalCheckpointStore(NOTHING, List.of(), Map.of());
+    }
+
+    /** A store in {@code directory}, created when absent; see {@link FilePersistence}. */
+    public static CheckpointStore file(Path directory) {
+        return FilePersistence.open(directory);
     }
 
     @Override

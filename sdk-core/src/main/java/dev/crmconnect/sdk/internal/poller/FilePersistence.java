@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The file store: a directory holding {@code decisions.jsonl} (the append-only decision log, see
+ * The file store's disk: a directory holding {@code decisions.jsonl} (the append-only decision log, see
  * {@link DecisionLog}), {@code state.json} (everything else, replaced atomically) and
  * {@code lock} (held while a process has the store open).
  *
@@ -24,7 +24,7 @@ import java.util.Map;
  * notice leaves the notice in {@code state.json}; opening drops parked notices that have a
  * decision.
  */
-public final class FileCheckpointStore implements LocalCheckpointStore.Persistence {
+final class FilePersistence implements LocalCheckpointStore.Persistence {
 
     static final String LOG_FILE = "decisions.jsonl";
     static final String STATE_FILE = "state.json";
@@ -34,14 +34,14 @@ public final class FileCheckpointStore implements LocalCheckpointStore.Persisten
     private final DecisionLog log;
     private final StateFile state;
 
-    private FileCheckpointStore(FileChannel lockChannel, DecisionLog log, StateFile state) {
+    private FilePersistence(FileChannel lockChannel, DecisionLog log, StateFile state) {
         this.lockChannel = lockChannel;
         this.log = log;
         this.state = state;
     }
 
     /** Opens, or creates, the store in {@code directory}. */
-    public static CheckpointStore open(Path directory) {
+    static CheckpointStore open(Path directory) {
         Checks.required(directory, "directory");
         try {
             Files.createDirectories(directory);
@@ -75,7 +75,7 @@ public final class FileCheckpointStore implements LocalCheckpointStore.Persisten
                 state.write(Map.of());
             }
             Map<String, TenantState> tenants = state.read();
-            return new LocalCheckpointStore(new FileCheckpointStore(lockChannel, log, state), log.records(), tenants);
+            return new LocalCheckpointStore(new FilePersistence(lockChannel, log, state), log.records(), tenants);
         } catch (RuntimeException e) {
             if (log != null) {
                 log.close();
