@@ -38,6 +38,12 @@ public record ComplianceGap(Instant raisedAt, String detail, Instant acknowledge
         return acknowledgedAt != null;
     }
 
+    /** The times only: the detail and the acknowledging operator (maybe an email address) are left out. */
+    @Override
+    public String toString() {
+        return "ComplianceGap[raisedAt=" + raisedAt + ", acknowledgedAt=" + acknowledgedAt + "]";
+    }
+
     /** This gap, acknowledged by {@code by} at {@code at}. */
     public ComplianceGap acknowledge(Instant at, String by) {
         return new ComplianceGap(raisedAt, detail, at, Checks.id(by, "acknowledgedBy"));
