@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -346,7 +347,7 @@ public final class LocalCheckpointStore implements CheckpointStore {
     }
 
     /** Under the lock. */
-    private long guarded(java.util.function.LongSupplier write) {
+    private long guarded(LongSupplier write) {
         try {
             return write.getAsLong();
         } catch (RuntimeException e) {
