@@ -339,8 +339,9 @@ final class Call {
 
     private void completed(int attempt, int status, Duration took, String requestId, CrmConnectException failure) {
         if (LOG.isDebugEnabled()) {
-            String outcome = status > 0 ? Integer.toString(status)
-                    : failure instanceof TransportException t ? t.reason().name() : "failed";
+            String reason = failure instanceof TransportException t ? t.reason().name() : "failed";
+            String outcome = status == 0 ? reason
+                    : failure != null && status < 300 ? status + " " + reason : Integer.toString(status);
             LOG.debug("{} {} -> {} attempt {} in {} ms request id {}", request.method(), request.path(), outcome,
                     attempt, took.toMillis(), requestId == null ? "-" : requestId);
         }

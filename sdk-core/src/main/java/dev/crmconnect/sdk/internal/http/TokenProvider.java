@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TokenProvider {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TokenProvider.class);
+    private static final Logger LOG = LoggerFactory.getLogger("dev.crmconnect.sdk.http");
     /** How long before its expiry a token is replaced, at most. */
     static final Duration REFRESH_SKEW = Duration.ofSeconds(60);
 
