@@ -209,6 +209,20 @@ class AuthTest {
     }
 
     @Test
+    void aTokenFailureIsRetriedEvenForANonIdempotentRequestBecauseNothingWasSent() {
+        wm.stubFor(post(urlPathEqualTo(TestSupport.TOKEN_PATH)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(502)).willSetStateTo("up"));
+        wm.stubFor(post(urlPathEqualTo(TestSupport.TOKEN_PATH)).inScenario("flaky").whenScenarioStateIs("up")
+                .willReturn(okJson("{\"access_token\":\"token-a\",\"expires_in\":1800}")));
+        wm.stubFor(post(urlPathEqualTo("/v2/crmContacts")).willReturn(okJson("{\"results\":{}}")));
+        try (CrmConnectClient client = TestSupport.builder(wm).build()) {
+            ApiRequest patch = ApiRequest.batchPartialUpdate("/crmContacts", "ids=List(x)", java.util.Map.of(), 1, false);
+            assertEquals(2, TestSupport.call(client, patch).attempts());
+        }
+        wm.verify(1, postRequestedFor(urlPathEqualTo("/v2/crmContacts")));
+    }
+
+    @Test
     void aTokenResponseWithoutATokenIsAnInvalidResponse() {
         wm.stubFor(post(urlPathEqualTo(TestSupport.TOKEN_PATH)).willReturn(okJson("{\"expires_in\":1800}")));
         try (CrmConnectClient client = TestSupport.builder(wm).build()) {

@@ -59,6 +59,8 @@ final class Call {
     private volatile CompletableFuture<RawResponse> inFlight;
     private volatile ScheduledFuture<?> pendingWait;
     private volatile String lastRequestId;
+    /** Whether the current attempt reached the point of sending the API request. */
+    private volatile boolean sentInAttempt;
 
     Call(ApiClient client, ApiRequest request, Map<String, String> extraHeaders, URI uri, byte[] body,
             String idempotencyKey, Duration timeout) {
@@ -106,6 +108,7 @@ final class Call {
 
     private CompletionStage<ApiResponse> attempt() {
         int attempt = attempts.incrementAndGet();
+        sentInAttempt = false;
         CompletableFuture<ApiResponse> outcome = new CompletableFuture<>();
         try {
             if (result.isDone()) {
@@ -171,6 +174,7 @@ final class Call {
         notifyListener(listener -> listener.onRequestSent(new ClientListener.RequestSent(
                 request.method().name(), request.method().httpMethod(), request.path(), attempt)));
         long started = System.nanoTime();
+        sentInAttempt = true;
         CompletableFuture<RawResponse> exchange = client.exchanger().exchange(httpRequest,
                 client.config().attemptTimeout());
         inFlight = exchange;
@@ -253,7 +257,8 @@ final class Call {
         if (result.isDone() || !(Failures.unwrap(failure) instanceof CrmConnectException e)) {
             return false;
         }
-        boolean repeatable = request.idempotent() || idempotencyKey != null;
+        // A failure before the request was sent (token, throttle) leaves nothing to repeat.
+        boolean repeatable = request.idempotent() || idempotencyKey != null || !sentInAttempt;
         boolean retryable;
         if (e instanceof RateLimitedException) {
             retryable = true; // refused before any processing

@@ -44,15 +44,19 @@ final class HttpExchanger {
             return subscriber;
         };
         CompletableFuture<HttpResponse<byte[]>> sent;
-        ScheduledFuture<?> timer;
+        ScheduledFuture<?> timer = null;
         try {
             timer = scheduler.schedule(() -> result.completeExceptionally(new ExchangeFailure.TimedOut(timeout)),
                     timeout.toNanos(), TimeUnit.NANOSECONDS);
             sent = http.sendAsync(request, handler);
         } catch (RejectedExecutionException | IllegalArgumentException | SecurityException e) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
             result.completeExceptionally(e);
             return result;
         }
+        ScheduledFuture<?> attemptTimer = timer;
         sent.whenComplete((response, failure) -> {
             if (failure != null) {
                 result.completeExceptionally(Failures.unwrap(failure));
@@ -61,7 +65,7 @@ final class HttpExchanger {
             }
         });
         result.whenComplete((response, failure) -> {
-            timer.cancel(false);
+            attemptTimer.cancel(false);
             if (failure != null) {
                 CappedBodySubscriber subscriber = body.get();
                 if (subscriber != null) {
