@@ -240,9 +240,10 @@ class RetryTest {
         try (CrmConnectClient client = TestSupport.builder(wm).retryPolicy(TestSupport.fastRetries(20)).build()) {
             CrmConnectException e = TestSupport.failure(TestSupport.api(client).send(TestSupport.finder(),
                     RequestOptions.builder().timeout(Duration.ofMillis(450)).build()));
-            TransportException timeout = assertInstanceOf(TransportException.class, e);
-            assertEquals(TransportException.Reason.TIMEOUT, timeout.reason());
-            assertTrue(e.attempts() >= 1 && e.attempts() < 20, "attempts " + e.attempts());
+            // Either the timer ended the call, or the client saw that the next wait would outlast it.
+            assertTrue(e instanceof TransportException t && t.reason() == TransportException.Reason.TIMEOUT
+                    || e instanceof ServerException, e.toString());
+            assertTrue(e.attempts() >= 2 && e.attempts() < 20, "attempts " + e.attempts());
             assertTrue(e.getSuppressed().length >= 1, "earlier failures kept");
         }
     }
