@@ -1,0 +1,20 @@
+package dev.crmconnect.sdk;
+
+/**
+ * The deletion-notice feed answered 410 ({@code serviceErrorCode} 410001): the requested watermark
+ * is older than the feed's 30-day retention, so notices may have been missed. This must be
+ * escalated, never skipped: the poller cannot prove that every deletion was handled.
+ */
+public class ComplianceGapException extends CrmConnectException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The {@code serviceErrorCode} LinkedIn sends with a 410 from the deletion-notice feed. */
+    public static final int SERVICE_ERROR_CODE = 410001;
+
+    /** Creates the exception; see {@link CrmConnectException#CrmConnectException} for the parameters. */
+    public ComplianceGapException(String message, int status, Integer serviceErrorCode, String requestId,
+            int attempts, Throwable cause) {
+        super(message, status, serviceErrorCode, requestId, attempts, cause);
+    }
+}

@@ -1,0 +1,313 @@
+package dev.crmconnect.sdk;
+
+import dev.crmconnect.sdk.internal.http.ApiClient;
+import dev.crmconnect.sdk.internal.http.ClientConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+
+/**
+ * The CRM Connect client of one tenant (one client id and secret, one integration context).
+ * Immutable and thread-safe: build one per tenant and share it. Close it when done to release its
+ * threads; an {@link HttpClient} or {@link Executor} you supplied is left alone. It touches no JVM
+ * global (system properties, default authenticator, default executors).
+ *
+ * <pre>{@code
+ * try (CrmConnectClient client = CrmConnectClient.builder()
+ *         .credentials(clientId, clientSecret)
+ *         .integrationContext("urn:li:organization:1001")
+ *         .build()) {
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class CrmConnectClient implements AutoCloseable {
+
+    /** The default API base URL. */
+    public static final String DEFAULT_BASE_URL = "https://api.linkedin.com/v2";
+    /** The default OAuth token URL. */
+    public static final String DEFAULT_TOKEN_URL = "https://www.linkedin.com/oauth/v2/accessToken";
+    /** The default connect timeout: 10 seconds. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The default bound on one attempt, response body included: 30 seconds. */
+    public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+    /** The default bound on a whole call, all attempts and waits included: 2 minutes. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
+    /** The default cap on a response body: 16 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+
+    private final ApiClient api;
+
+    private CrmConnectClient(ApiClient api) {
+        this.api = api;
+    }
+
+    /** A builder with the defaults above; credentials and integration context are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The tenant's {@code urn:li:organization:<digits>}. */
+    public String integrationContext() {
+        return api.integrationContext();
+    }
+
+    /** Fails the calls in flight and releases the threads and HTTP client the client created. Idempotent. */
+    @Override
+    public void close() {
+        api.close();
+    }
+
+    /** The engine the resource classes call; not part of the public API. */
+    ApiClient apiClient() {
+        return api;
+    }
+
+    @Override
+    public String toString() {
+        return "CrmConnectClient[" + api.integrationContext() + "]";
+    }
+
+    /**
+     * Builds a {@link CrmConnectClient}. Setters only record values; {@link #build()} checks them
+     * all and fails with an {@link IllegalArgumentException} naming every invalid setting.
+     */
+    public static final class Builder {
+
+        private static final Pattern INTEGRATION_CONTEXT = Pattern.compile("urn:li:organization:[0-9]{1,19}");
+        private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
+
+        private String baseUrl = DEFAULT_BASE_URL;
+        private String tokenUrl = DEFAULT_TOKEN_URL;
+        private String clientId;
+        private String clientSecret;
+        private String integrationContext;
+        private HttpClient httpClient;
+        private Executor executor;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration attemptTimeout = DEFAULT_ATTEMPT_TIMEOUT;
+        private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Throttle throttle = Throttle.defaults();
+        private ClientListener listener = ClientListener.NONE;
+        private String userAgentSuffix;
+        private boolean allowInsecureHttp;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The API base URL; default {@value CrmConnectClient#DEFAULT_BASE_URL}. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /** The OAuth token URL; default {@value CrmConnectClient#DEFAULT_TOKEN_URL}. */
+        public Builder tokenUrl(String tokenUrl) {
+            this.tokenUrl = tokenUrl;
+            return this;
+        }
+
+        /** The tenant's OAuth client id and secret (required). The secret is never logged or shown. */
+        public Builder credentials(String clientId, String clientSecret) {
+            this.clientId = clientId;
+            this.clientSecret = clientSecret;
+            return this;
+        }
+
+        /** The tenant's {@code urn:li:organization:<digits>} (required). */
+        public Builder integrationContext(String integrationContext) {
+            this.integrationContext = integrationContext;
+            return this;
+        }
+
+        /**
+         * An HTTP client to use instead of one the client builds. Its own connect timeout, proxy
+         * and redirect settings apply; it is never closed by {@link CrmConnectClient#close()}.
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = httpClient;
+            return this;
+        }
+
+        /**
+         * The executor that completes the client's futures (and runs a client-built HTTP client's
+         * work), instead of a bounded pool of daemon threads the client owns. Never shut down by
+         * {@link CrmConnectClient#close()}.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /** The connect timeout of the HTTP client the client builds; default 10 s. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /** The bound on one attempt, the whole response body included; default 30 s. */
+        public Builder attemptTimeout(Duration attemptTimeout) {
+            this.attemptTimeout = attemptTimeout;
+            return this;
+        }
+
+        /** The bound on a whole call, all attempts, retry and throttle waits included; default 2 min. */
+        public Builder callTimeout(Duration callTimeout) {
+            this.callTimeout = callTimeout;
+            return this;
+        }
+
+        /** The retry policy; default {@link RetryPolicy#defaults()}. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /** The client-side throttle; default {@link Throttle#defaults()}. */
+        public Builder throttle(Throttle throttle) {
+            this.throttle = throttle;
+            return this;
+        }
+
+        /** The listener for metrics and tracing; default none. */
+        public Builder listener(ClientListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /** Appended to the {@code User-Agent}, for example {@code acme-crm/4.2}: printable ASCII. */
+        public Builder userAgentSuffix(String userAgentSuffix) {
+            this.userAgentSuffix = userAgentSuffix;
+            return this;
+        }
+
+        /** Allows plain {@code http://} URLs to hosts other than loopback; for test servers only. */
+        public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+            this.allowInsecureHttp = allowInsecureHttp;
+            return this;
+        }
+
+        /** The largest response body accepted; a larger one fails the attempt. Default 16 MiB. */
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            this.maxResponseBytes = maxResponseBytes;
+            return this;
+        }
+
+        /** The clock for token expiry and {@code Retry-After} dates; for tests. */
+        Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * The client.
+         *
+         * @throws IllegalArgumentException naming every invalid setting
+         */
+        public CrmConnectClient build() {
+            List<String> problems = new ArrayList<>();
+            URI base = url("baseUrl", baseUrl, problems);
+            URI token = url("tokenUrl", tokenUrl, problems);
+            credential("clientId", clientId, problems);
+            credential("clientSecret", clientSecret, problems);
+            if (integrationContext == null || !INTEGRATION_CONTEXT.matcher(integrationContext).matches()) {
+                problems.add("integrationContext must be urn:li:organization:<digits>");
+            }
+            positive("connectTimeout", connectTimeout, problems);
+            positive("attemptTimeout", attemptTimeout, problems);
+            positive("callTimeout", callTimeout, problems);
+            if (attemptTimeout != null && callTimeout != null && attemptTimeout.compareTo(callTimeout) > 0) {
+                problems.add("attemptTimeout must not exceed callTimeout");
+            }
+            required("retryPolicy", retryPolicy, problems);
+            required("throttle", throttle, problems);
+            required("listener", listener, problems);
+            required("clock", clock, problems);
+            if (userAgentSuffix != null && (userAgentSuffix.isBlank() || userAgentSuffix.length() > 200
+                    || !userAgentSuffix.chars().allMatch(c -> c >= 0x20 && c < 0x7f))) {
+                problems.add("userAgentSuffix must be 1 to 200 printable ASCII characters");
+            }
+            if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE - 8) {
+                problems.add("maxResponseBytes must be between 1024 and " + (Integer.MAX_VALUE - 8));
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("invalid CrmConnectClient configuration: " + String.join("; ", problems));
+            }
+            String userAgent = "crmconnect-java/" + SdkVersion.version() + " Java/" + System.getProperty("java.version")
+                    + (userAgentSuffix == null ? "" : " " + userAgentSuffix);
+            ClientConfig config = new ClientConfig(base, token, clientId, clientSecret, integrationContext, httpClient,
+                    executor, connectTimeout, attemptTimeout, callTimeout, retryPolicy, throttle, listener, userAgent,
+                    maxResponseBytes, clock);
+            return new CrmConnectClient(ApiClient.start(config));
+        }
+
+        private URI url(String name, String value, List<String> problems) {
+            if (value == null) {
+                problems.add(name + " is required");
+                return null;
+            }
+            URI uri;
+            try {
+                uri = new URI(value);
+            } catch (URISyntaxException e) {
+                problems.add(name + " is not a valid URL");
+                return null;
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !scheme.equals("http")) {
+                problems.add(name + " must be an absolute http(s) URL");
+                return null;
+            }
+            if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                    || uri.getRawUserInfo() != null) {
+                problems.add(name + " must have a host and no query, fragment or user info");
+                return null;
+            }
+            if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+                problems.add(name + " must use https: plain http is only allowed to a loopback host"
+                        + " unless allowInsecureHttp(true)");
+                return null;
+            }
+            return uri;
+        }
+
+        /** Judged from the name alone: resolving it here would make build() touch the network. */
+        static boolean isLoopback(String host) {
+            String h = host.toLowerCase(Locale.ROOT);
+            return h.equals("localhost") || h.endsWith(".localhost") || h.equals("[::1]")
+                    || h.equals("[0:0:0:0:0:0:0:1]") || IPV4_LOOPBACK.matcher(h).matches();
+        }
+
+        private static void credential(String name, String value, List<String> problems) {
+            if (value == null || value.isBlank()) {
+                problems.add(name + " is required (credentials)");
+            } else if (value.length() > 1024 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                problems.add(name + " must be 1 to 1024 visible ASCII characters (credentials)");
+            }
+        }
+
+        private static void positive(String name, Duration value, List<String> problems) {
+            if (value == null) {
+                problems.add(name + " is required");
+            } else if (value.isZero() || value.isNegative()) {
+                problems.add(name + " must be positive");
+            }
+        }
+
+        private static void required(String name, Object value, List<String> problems) {
+            if (value == null) {
+                problems.add(name + " is required");
+            }
+        }
+    }
+}

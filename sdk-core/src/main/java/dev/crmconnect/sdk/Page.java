@@ -1,0 +1,31 @@
+package dev.crmconnect.sdk;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * One page of a listing.
+ *
+ * @param elements the page's elements, in the server's order; an immutable copy
+ * @param start the index of the first element within the whole listing
+ * @param total the size of the whole listing, when the server said
+ * @param <T> the element type
+ */
+public record Page<T>(List<T> elements, int start, OptionalInt total) {
+
+    /** Checks and copies the components. */
+    public Page {
+        elements = List.copyOf(Objects.requireNonNull(elements, "elements must not be null"));
+        Objects.requireNonNull(total, "total must not be null (use OptionalInt.empty())");
+        if (start < 0) {
+            throw new IllegalArgumentException("start must not be negative, was " + start);
+        }
+    }
+
+    @Override
+    public String toString() {
+        // Elements may hold personal data: show the shape only.
+        return "Page[start=" + start + ", size=" + elements.size() + ", total=" + total + "]";
+    }
+}

@@ -1,0 +1,150 @@
+package dev.crmconnect.sdk;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Options for one call, without cloning the client: a whole-call timeout that replaces the
+ * client's, an idempotency key for a CREATE (else a random one is generated per call), and extra
+ * headers. Paged listings apply the same options to every page. Immutable; {@code toString()}
+ * shows header names, never their values.
+ */
+public final class RequestOptions {
+
+    private static final RequestOptions DEFAULTS = builder().build();
+
+    /** Headers the SDK sets itself; extra headers may not replace them. */
+    private static final Set<String> RESERVED_HEADERS = Set.of(
+            "authorization", "x-restli-protocol-version", "x-restli-method", "user-agent", "content-type",
+            "content-length", "x-idempotency-key", "host", "connection", "expect", "upgrade");
+
+    private final Duration timeout;
+    private final String idempotencyKey;
+    private final Map<String, String> headers;
+
+    private RequestOptions(Builder builder) {
+        this.timeout = builder.timeout;
+        this.idempotencyKey = builder.idempotencyKey;
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
+    }
+
+    /** No options: the client's settings apply. */
+    public static RequestOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder with no options set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The whole-call timeout for this call, when it replaces the client's. */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+
+    /** The {@code X-Idempotency-Key} to send, when the caller chose one. */
+    public Optional<String> idempotencyKey() {
+        return Optional.ofNullable(idempotencyKey);
+    }
+
+    /** Extra headers to send, by name, in the order they were added. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RequestOptions that
+                && Objects.equals(timeout, that.timeout)
+                && Objects.equals(idempotencyKey, that.idempotencyKey)
+                && headers.equals(that.headers);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(timeout, idempotencyKey, headers);
+    }
+
+    @Override
+    public String toString() {
+        return "RequestOptions[timeout=" + timeout + ", idempotencyKey=" + (idempotencyKey == null ? "none" : "set")
+                + ", headers=" + headers.keySet() + "]";
+    }
+
+    /** Builds {@link RequestOptions}; every setting is checked when it is set. */
+    public static final class Builder {
+
+        private Duration timeout;
+        private String idempotencyKey;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The whole-call timeout for this call, all attempts and waits included: positive. */
+        public Builder timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout must not be null");
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * The {@code X-Idempotency-Key} for a CREATE, sent unchanged on every attempt: 1 to 255
+         * visible ASCII characters.
+         */
+        public Builder idempotencyKey(String idempotencyKey) {
+            Objects.requireNonNull(idempotencyKey, "idempotencyKey must not be null");
+            if (idempotencyKey.isEmpty() || idempotencyKey.length() > 255 || !isVisibleAscii(idempotencyKey)) {
+                throw new IllegalArgumentException(
+                        "idempotencyKey must be 1 to 255 visible ASCII characters");
+            }
+            this.idempotencyKey = idempotencyKey;
+            return this;
+        }
+
+        /**
+         * An extra header. The name must be an HTTP token and not one the SDK sets itself
+         * (Authorization, X-RestLi-*, User-Agent, Content-Type, X-Idempotency-Key and the
+         * connection headers); the value must not contain line breaks.
+         */
+        public Builder header(String name, String value) {
+            Objects.requireNonNull(name, "header name must not be null");
+            Objects.requireNonNull(value, "header value must not be null");
+            if (name.isEmpty() || !name.chars().allMatch(Builder::isTokenChar)) {
+                throw new IllegalArgumentException("header name must be an HTTP token, was '" + name + "'");
+            }
+            if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("header " + name + " is set by the SDK and cannot be replaced");
+            }
+            if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+                throw new IllegalArgumentException("header " + name + " must not contain line breaks or NUL");
+            }
+            headers.put(name, value);
+            return this;
+        }
+
+        /** The options. */
+        public RequestOptions build() {
+            return new RequestOptions(this);
+        }
+
+        private static boolean isVisibleAscii(String s) {
+            return s.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+        }
+
+        private static boolean isTokenChar(int c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+        }
+    }
+}

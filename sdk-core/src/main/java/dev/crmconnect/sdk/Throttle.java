@@ -1,0 +1,103 @@
+package dev.crmconnect.sdk;
+
+import java.util.Objects;
+
+/**
+ * The client-side throttle that keeps one client under LinkedIn's quotas, so that a long sync
+ * sees no 429: records per minute (each batch entity is a record) and requests per day. Calls
+ * wait for a permit before each attempt; waiting never blocks the caller's thread. Immutable.
+ *
+ * <p>The quotas are enforced conservatively: records in one-second slices of
+ * {@code recordsPerMinute / 61}, and requests in one-minute slices of {@code requestsPerDay / 1441},
+ * so that no minute and no UTC day, however they fall against the slices, can exceed the quota,
+ * and no call waits much longer than a minute for its turn. A call never waits for the throttle
+ * longer than the client's call timeout: it fails at once with a {@link TransportException}
+ * instead.
+ */
+public final class Throttle {
+
+    /** LinkedIn's default quota of records per minute. */
+    public static final int DEFAULT_RECORDS_PER_MINUTE = 10_000;
+    /** LinkedIn's default quota of requests per day. */
+    public static final int DEFAULT_REQUESTS_PER_DAY = 100_000;
+    /** The fewest records per minute accepted: one full batch. */
+    public static final int MIN_RECORDS_PER_MINUTE = 100;
+    /** The fewest requests per day accepted: one per minute slice. */
+    public static final int MIN_REQUESTS_PER_DAY = 1441;
+
+    private static final Throttle DEFAULTS = new Throttle(true, DEFAULT_RECORDS_PER_MINUTE, DEFAULT_REQUESTS_PER_DAY);
+    private static final Throttle DISABLED = new Throttle(false, 0, 0);
+
+    private final boolean enabled;
+    private final int recordsPerMinute;
+    private final int requestsPerDay;
+
+    private Throttle(boolean enabled, int recordsPerMinute, int requestsPerDay) {
+        this.enabled = enabled;
+        this.recordsPerMinute = recordsPerMinute;
+        this.requestsPerDay = requestsPerDay;
+    }
+
+    /** LinkedIn's default quotas: 10,000 records per minute, 100,000 requests per day. */
+    public static Throttle defaults() {
+        return DEFAULTS;
+    }
+
+    /** No client-side throttle: the server's 429s, retried, are the only brake. */
+    public static Throttle disabled() {
+        return DISABLED;
+    }
+
+    /**
+     * Custom quotas, for an application whose quotas LinkedIn raised or that shares them.
+     *
+     * @param recordsPerMinute at least {@value #MIN_RECORDS_PER_MINUTE}
+     * @param requestsPerDay at least {@value #MIN_REQUESTS_PER_DAY}
+     */
+    public static Throttle of(int recordsPerMinute, int requestsPerDay) {
+        if (recordsPerMinute < MIN_RECORDS_PER_MINUTE) {
+            throw new IllegalArgumentException("recordsPerMinute must be at least " + MIN_RECORDS_PER_MINUTE
+                    + ", was " + recordsPerMinute);
+        }
+        if (requestsPerDay < MIN_REQUESTS_PER_DAY) {
+            throw new IllegalArgumentException("requestsPerDay must be at least " + MIN_REQUESTS_PER_DAY
+                    + ", was " + requestsPerDay);
+        }
+        return new Throttle(true, recordsPerMinute, requestsPerDay);
+    }
+
+    /** Whether the client throttles itself at all. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** The records-per-minute quota; 0 when disabled. */
+    public int recordsPerMinute() {
+        return recordsPerMinute;
+    }
+
+    /** The requests-per-day quota; 0 when disabled. */
+    public int requestsPerDay() {
+        return requestsPerDay;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Throttle that
+                && enabled == that.enabled
+                && recordsPerMinute == that.recordsPerMinute
+                && requestsPerDay == that.requestsPerDay;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(enabled, recordsPerMinute, requestsPerDay);
+    }
+
+    @Override
+    public String toString() {
+        return enabled
+                ? "Throttle[recordsPerMinute=" + recordsPerMinute + ", requestsPerDay=" + requestsPerDay + "]"
+                : "Throttle[disabled]";
+    }
+}

@@ -1,0 +1,286 @@
+package dev.crmconnect.sdk.internal.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.crmconnect.sdk.CrmConnectException;
+import dev.crmconnect.sdk.Page;
+import dev.crmconnect.sdk.PagedIterable;
+import dev.crmconnect.sdk.RequestOptions;
+import dev.crmconnect.sdk.TransportException;
+import dev.crmconnect.sdk.internal.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine under every resource: sends {@link ApiRequest}s with auth, the contract's headers,
+ * throttle, per-attempt and whole-call timeouts, and retries, and reads pages of finders.
+ * Thread-safe. Futures it returns always complete, on the caller's executor when one was given,
+ * and fail with a {@link CrmConnectException} (unwrapped) for every failure of a call.
+ *
+ * <p>Owns a one-thread scheduler (timers, retry and throttle waits), and, unless the caller
+ * supplied them, a bounded worker pool and the HTTP client; {@link #close()} releases exactly
+ * those.
+ */
+public final class ApiClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiClient.class);
+
+    /** Reads one element of a page, for example by {@link ApiResponse#convert}. */
+    @FunctionalInterface
+    public interface ElementReader<T> {
+        /** Reads {@code element}, a member of {@code response}'s {@code elements}. */
+        T read(ApiResponse response, JsonNode element);
+    }
+
+    private final ClientConfig config;
+    private final String baseUrl;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final ExecutorService ownWorkers;
+    private final Executor callbackExecutor;
+    private final HttpClient http;
+    private final boolean ownsHttp;
+    private final HttpExchanger exchanger;
+    private final TokenProvider tokens;
+    private final Throttler throttler;
+    private final Set<Call> calls = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ApiClient(ClientConfig config) {
+        this.config = config;
+        String base = config.baseUrl().toString();
+        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.scheduler = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("crmconnect-scheduler"));
+        scheduler.setRemoveOnCancelPolicy(true);
+        if (config.executor() == null) {
+            int threads = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
+            ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), DaemonThreads.named("crmconnect-worker"));
+            workers.allowCoreThreadTimeOut(true);
+            this.ownWorkers = workers;
+            this.callbackExecutor = workers;
+        } else {
+            this.ownWorkers = null;
+            this.callbackExecutor = config.executor();
+        }
+        this.ownsHttp = config.httpClient() == null;
+        this.http = ownsHttp
+                ? HttpClient.newBuilder()
+                        .connectTimeout(config.connectTimeout())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .executor(callbackExecutor)
+                        .build()
+                : config.httpClient();
+        this.exchanger = new HttpExchanger(http, scheduler, config.maxResponseBytes());
+        this.tokens = new TokenProvider(config.tokenUrl(), config.clientId(), config.clientSecret(), exchanger,
+                config.attemptTimeout(), config.userAgent(), config.clock());
+        this.throttler = Throttler.of(config.throttle(), config.callTimeout());
+    }
+
+    /** A client for {@code config}, ready to send. */
+    public static ApiClient start(ClientConfig config) {
+        return new ApiClient(Objects.requireNonNull(config, "config must not be null"));
+    }
+
+    /** The tenant's {@code integrationContext} URN, for the resources' keys and finders. */
+    public String integrationContext() {
+        return config.integrationContext();
+    }
+
+    /** The executor that completes the futures this client returns; resources may chain on it. */
+    public Executor executor() {
+        return callbackExecutor;
+    }
+
+    /**
+     * Sends one API call. A CREATE carries an {@code X-Idempotency-Key} on every attempt: the
+     * caller's from {@code options}, else a random UUID generated for this call.
+     *
+     * @return the 2xx response; fails with a {@link CrmConnectException} subtype otherwise
+     */
+    public CompletableFuture<ApiResponse> send(ApiRequest request, RequestOptions options) {
+        CompletableFuture<ApiResponse> out = new CompletableFuture<>();
+        try {
+            Objects.requireNonNull(request, "request must not be null");
+            Objects.requireNonNull(options, "options must not be null");
+            if (closed.get()) {
+                throw new TransportException(request.describe() + ": the client is closed",
+                        TransportException.Reason.ABORTED, 0, null, 0, null);
+            }
+            Call call = newCall(request, options);
+            calls.add(call);
+            call.start().whenComplete((response, failure) -> {
+                calls.remove(call);
+                relay(out, response, failure);
+            });
+            out.whenComplete((response, failure) -> {
+                if (out.isCancelled()) {
+                    call.abort("the call was cancelled");
+                }
+            });
+            if (closed.get()) {
+                call.abort("the client was closed");
+            }
+        } catch (RuntimeException e) {
+            out.completeExceptionally(e);
+        }
+        return out;
+    }
+
+    /**
+     * Fetches one page of a FINDER: adds {@code start} and {@code count} to the request's query
+     * and reads {@code {"elements":[...],"paging":{"start","count","total"}}}.
+     */
+    public <T> CompletableFuture<Page<T>> fetchPage(ApiRequest finder, int start, int count, ElementReader<T> reader,
+            RequestOptions options) {
+        Objects.requireNonNull(reader, "reader must not be null");
+        return Futures.map(send(finder.withPaging(start, count), options), response -> toPage(response, start, reader));
+    }
+
+    /** Fetches one page of a FINDER whose elements convert to {@code type}. */
+    public <T> CompletableFuture<Page<T>> fetchPage(ApiRequest finder, int start, int count, Class<T> type,
+            RequestOptions options) {
+        Objects.requireNonNull(type, "type must not be null");
+        return fetchPage(finder, start, count, (response, element) -> response.convert(element, type), options);
+    }
+
+    /**
+     * A lazy listing of a FINDER, fetched a page at a time with the same {@code options} on
+     * every page.
+     */
+    public <T> PagedIterable<T> paged(ApiRequest finder, int pageSize, ElementReader<T> reader, RequestOptions options) {
+        Objects.requireNonNull(finder, "finder must not be null");
+        Objects.requireNonNull(options, "options must not be null");
+        return PagedIterable.of(pageSize, (start, count) -> Futures.await(fetchPage(finder, start, count, reader, options)));
+    }
+
+    /** A lazy listing of a FINDER whose elements convert to {@code type}. */
+    public <T> PagedIterable<T> paged(ApiRequest finder, int pageSize, Class<T> type, RequestOptions options) {
+        Objects.requireNonNull(type, "type must not be null");
+        return paged(finder, pageSize, (response, element) -> response.convert(element, type), options);
+    }
+
+    /** Fails every call in flight, stops the timers, and releases the threads and HTTP client it owns. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (Call call : calls) {
+            call.abort("the client was closed");
+        }
+        tokens.abort();
+        scheduler.shutdownNow();
+        if (ownsHttp && http instanceof AutoCloseable closeable) { // Java 21+
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("closing the HTTP client failed: {}", e.getClass().getName());
+            }
+        }
+        if (ownWorkers != null) {
+            ownWorkers.shutdown();
+        }
+    }
+
+    ClientConfig config() {
+        return config;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    HttpExchanger exchanger() {
+        return exchanger;
+    }
+
+    TokenProvider tokens() {
+        return tokens;
+    }
+
+    Throttler throttler() {
+        return throttler;
+    }
+
+    private Call newCall(ApiRequest request, RequestOptions options) {
+        URI uri = URI.create(baseUrl + request.path() + (request.query().isEmpty() ? "" : "?" + request.query()));
+        String idempotencyKey = options.idempotencyKey()
+                .orElse(request.method() == RestMethod.CREATE ? UUID.randomUUID().toString() : null);
+        Duration timeout = options.timeout().orElse(config.callTimeout());
+        return new Call(this, request, options.headers(), uri, bodyBytes(request), idempotencyKey, timeout);
+    }
+
+    private static byte[] bodyBytes(ApiRequest request) {
+        Object body = request.body();
+        if (body == null) {
+            return null;
+        }
+        if (body instanceof byte[] bytes) {
+            return bytes;
+        }
+        try {
+            return Json.mapper().writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(request.describe() + ": the body of type "
+                    + body.getClass().getName() + " cannot be written as JSON");
+        }
+    }
+
+    private static <T> Page<T> toPage(ApiResponse response, int requestedStart, ElementReader<T> reader) {
+        JsonNode json = response.json();
+        JsonNode elements = json.get("elements");
+        if (elements == null || !elements.isArray()) {
+            throw response.invalid("no elements array");
+        }
+        List<T> list = new ArrayList<>(elements.size());
+        for (JsonNode element : elements) {
+            list.add(reader.read(response, element));
+        }
+        JsonNode paging = json.path("paging");
+        JsonNode start = paging.get("start");
+        JsonNode total = paging.get("total");
+        int pageStart = start != null && start.isIntegralNumber() && start.canConvertToInt() ? start.intValue()
+                : requestedStart;
+        if (pageStart < 0 || (total != null && total.isIntegralNumber() && total.intValue() < 0)) {
+            throw response.invalid("negative paging values");
+        }
+        OptionalInt pageTotal = total != null && total.isIntegralNumber() && total.canConvertToInt()
+                ? OptionalInt.of(total.intValue()) : OptionalInt.empty();
+        return new Page<>(list, pageStart, pageTotal);
+    }
+
+    private void relay(CompletableFuture<ApiResponse> out, ApiResponse response, Throwable failure) {
+        Runnable complete = () -> {
+            if (failure == null) {
+                out.complete(response);
+            } else {
+                out.completeExceptionally(Failures.unwrap(failure));
+            }
+        };
+        try {
+            callbackExecutor.execute(complete);
+        } catch (RejectedExecutionException e) {
+            complete.run();
+        }
+    }
+}

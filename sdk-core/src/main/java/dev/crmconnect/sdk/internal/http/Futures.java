@@ -1,0 +1,71 @@
+package dev.crmconnect.sdk.internal.http;
+
+import dev.crmconnect.sdk.CrmConnectException;
+import dev.crmconnect.sdk.TransportException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+/** Small helpers for the futures the resources build, so that failures are never wrapped twice. */
+public final class Futures {
+
+    private Futures() {
+    }
+
+    /**
+     * Applies {@code mapping} to the value; the returned future fails with the original failure,
+     * or with whatever {@code mapping} throws, unwrapped (unlike {@code thenApply}).
+     */
+    public static <T, R> CompletableFuture<R> map(CompletableFuture<T> future, Function<? super T, ? extends R> mapping) {
+        CompletableFuture<R> mapped = new CompletableFuture<>();
+        future.whenComplete((value, failure) -> {
+            if (failure != null) {
+                mapped.completeExceptionally(Failures.unwrap(failure));
+                return;
+            }
+            try {
+                mapped.complete(mapping.apply(value));
+            } catch (RuntimeException | Error e) {
+                mapped.completeExceptionally(e);
+            }
+        });
+        mapped.whenComplete((value, failure) -> {
+            if (mapped.isCancelled()) {
+                future.cancel(true);
+            }
+        });
+        return mapped;
+    }
+
+    /**
+     * Waits for the future, for the synchronous API: returns its value or throws its failure as
+     * it is (a {@link CrmConnectException} for every failure of a call). An interrupt cancels
+     * the call, keeps the thread's interrupt flag, and throws a {@link TransportException}.
+     */
+    public static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw rethrowable(e.getCause());
+        } catch (CancellationException e) {
+            throw new TransportException("the call was cancelled", TransportException.Reason.ABORTED, 0, null, 0, e);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted while waiting for the call", TransportException.Reason.ABORTED,
+                    0, null, 0, e);
+        }
+    }
+
+    private static RuntimeException rethrowable(Throwable failure) {
+        Throwable t = Failures.unwrap(failure);
+        if (t instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (t instanceof Error error) {
+            throw error;
+        }
+        return new CrmConnectException("unexpected failure (" + t.getClass().getName() + ")", 0, null, null, 0, t);
+    }
+}

@@ -1,0 +1,560 @@
+package dev.crmconnect.sdk.internal.poller;
+
+import dev.crmconnect.sdk.poller.AuditRecord;
+import dev.crmconnect.sdk.poller.CheckpointStore;
+import dev.crmconnect.sdk.poller.CheckpointStoreException;
+import dev.crmconnect.sdk.poller.ComplianceGap;
+import dev.crmconnect.sdk.poller.Decision;
+import dev.crmconnect.sdk.poller.Lease;
+import dev.crmconnect.sdk.poller.ParkedNotice;
+import dev.crmconnect.sdk.poller.RetentionReason;
+import dev.crmconnect.sdk.poller.StaleLeaseException;
+import dev.crmconnect.sdk.poller.Watermark;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * The JDBC store: plain {@code java.sql}, PostgreSQL first, standard SQL where it costs nothing.
+ *
+ * <p>Leases use the database's clock, so the instances' clocks may disagree. Every fenced write
+ * first locks the tenant's lease row ({@code SELECT ... FOR UPDATE}) and checks the token in the
+ * same transaction; a concurrent acquisition waits for that transaction, so a write is either
+ * before the new lease or refused. The lock also serialises one tenant's writes, which makes
+ * check-then-insert safe; the primary key on (tenant, notice_id) is the backstop.
+ */
+public final class JdbcCheckpointStore implements CheckpointStore {
+
+    /** The default prefix of the store's table names. */
+    public static final String DEFAULT_TABLE_PREFIX = "crmconnect_";
+
+    private static final Pattern TABLE_PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+    /** Earliest and latest instants every database stores. */
+    private static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant MAX_INSTANT = AuditJsonLines.END_OF_TIME;
+    /** The lease's end by the database clock; the parameter is the time to live in milliseconds. */
+    private static final String EXPIRY = "CURRENT_TIMESTAMP + ? * INTERVAL '0.001' SECOND";
+    private static final int SCHEMA_ATTEMPTS = 3;
+    private static final String AUDIT_COLUMNS =
+            "tenant, notice_id, member, decision, reason, detail, decided_at, handler_id";
+
+    private final DataSource dataSource;
+    private final String leases;
+    private final String tenants;
+    private final String decisions;
+    private final String parked;
+    private volatile boolean closed;
+
+    /** Connects and creates the tables when absent. */
+    public JdbcCheckpointStore(DataSource dataSource, String tablePrefix) {
+        this.dataSource = Checks.required(dataSource, "dataSource");
+        Checks.required(tablePrefix, "tablePrefix");
+        if (!TABLE_PREFIX.matcher(tablePrefix).matches()) {
+            throw new IllegalArgumentException("tablePrefix must be 1 to 40 lower-case letters, digits or"
+                    + " underscores, starting with a letter");
+        }
+        this.leases = tablePrefix + "leases";
+        this.tenants = tablePrefix + "tenants";
+        this.decisions = tablePrefix + "decisions";
+        this.parked = tablePrefix + "parked";
+        createSchema();
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    // ---- schema
+
+    private void createSchema() {
+        List<String> statements = List.of(
+                "CREATE TABLE IF NOT EXISTS " + leases + " ("
+                        + "tenant VARCHAR(255) NOT NULL PRIMARY KEY, "
+                        + "owner_id VARCHAR(255), "
+                        + "fencing_token BIGINT NOT NULL, "
+                        + "expires_at TIMESTAMP WITH TIME ZONE NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS " + tenants + " ("
+                        + "tenant VARCHAR(255) NOT NULL PRIMARY KEY, "
+                        + "watermark_published_at TIMESTAMP WITH TIME ZONE, "
+                        + "watermark_notice_id VARCHAR(255), "
+                        + "last_successful_poll TIMESTAMP WITH TIME ZONE, "
+                        + "gap_raised_at TIMESTAMP WITH TIME ZONE, "
+                        + "gap_detail VARCHAR(2000), "
+                        + "gap_acknowledged_at TIMESTAMP WITH TIME ZONE, "
+                        + "gap_acknowledged_by VARCHAR(255))",
+                "CREATE TABLE IF NOT EXISTS " + decisions + " ("
+                        + "tenant VARCHAR(255) NOT NULL, "
+                        + "notice_id VARCHAR(255) NOT NULL, "
+                        + "member VARCHAR(255) NOT NULL, "
+                        + "decision VARCHAR(32) NOT NULL, "
+                        + "reason VARCHAR(32), "
+                        + "detail VARCHAR(2000) NOT NULL, "
+                        + "decided_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                        + "handler_id VARCHAR(255) NOT NULL, "
+                        + "PRIMARY KEY (tenant, notice_id))",
+                "CREATE INDEX IF NOT EXISTS " + decisions + "_by_time ON " + decisions + " (tenant, decided_at)",
+                "CREATE TABLE IF NOT EXISTS " + parked + " ("
+                        + "tenant VARCHAR(255) NOT NULL, "
+                        + "notice_id VARCHAR(255) NOT NULL, "
+                        + "notice_json TEXT NOT NULL, "
+                        + "attempts INTEGER NOT NULL, "
+                        + "last_error VARCHAR(2000), "
+                        + "last_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                        + "PRIMARY KEY (tenant, notice_id))");
+        // Two instances creating the tables at once can collide inside PostgreSQL's catalog even
+        // with IF NOT EXISTS; the loser's retry then finds the tables.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction("create schema", connection -> {
+                    for (String sql : statements) {
+                        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                            statement.execute();
+                        }
+                    }
+                    return null;
+                });
+                return;
+            } catch (CheckpointStoreException e) {
+                if (attempt == SCHEMA_ATTEMPTS) {
+                    throw e;
+                }
+                pause(Duration.ofMillis(100L * attempt));
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CheckpointStoreException("interrupted while creating the checkpoint tables", e);
+        }
+    }
+
+    // ---- leases
+
+    @Override
+    public Optional<Lease> tryAcquireLease(String tenant, String ownerId, Duration ttl) {
+        Checks.id(tenant, "tenant");
+        Checks.id(ownerId, "ownerId");
+        long ttlMillis = Checks.ttl(ttl).toMillis();
+        return transaction("tryAcquireLease", connection -> {
+            int taken = update(connection, "UPDATE " + leases + " SET owner_id = ?, fencing_token = fencing_token + 1,"
+                    + " expires_at = " + EXPIRY + " WHERE tenant = ? AND (owner_id IS NULL OR expires_at <= CURRENT_TIMESTAMP)",
+                    ownerId, ttlMillis, tenant);
+            if (taken == 0) {
+                if (exists(connection, "SELECT 1 FROM " + leases + " WHERE tenant = ?", tenant)) {
+                    return Optional.<Lease>empty(); // held, and not expired
+                }
+                try {
+                    update(connection, "INSERT INTO " + leases + " (tenant, owner_id, fencing_token, expires_at)"
+                            + " VALUES (?, ?, 1, " + EXPIRY + ")", tenant, ownerId, ttlMillis);
+                } catch (SQLException e) {
+                    if (isUniqueViolation(e)) {
+                        connection.rollback(); // another instance inserted it first
+                        return Optional.<Lease>empty();
+                    }
+                    throw e;
+                }
+            }
+            return Optional.of(currentLease(connection, tenant, ownerId));
+        });
+    }
+
+    @Override
+    public Optional<Lease> renewLease(Lease lease, Duration ttl) {
+        Checks.required(lease, "lease");
+        long ttlMillis = Checks.ttl(ttl).toMillis();
+        return transaction("renewLease", connection -> {
+            int renewed = update(connection, "UPDATE " + leases + " SET expires_at = " + EXPIRY
+                    + " WHERE tenant = ? AND owner_id = ? AND fencing_token = ?",
+                    ttlMillis, lease.tenant(), lease.ownerId(), lease.fencingToken());
+            return renewed == 0 ? Optional.<Lease>empty()
+                    : Optional.of(currentLease(connection, lease.tenant(), lease.ownerId()));
+        });
+    }
+
+    @Override
+    public void releaseLease(Lease lease) {
+        Checks.required(lease, "lease");
+        transaction("releaseLease", connection -> update(connection, "UPDATE " + leases
+                + " SET owner_id = NULL, expires_at = CURRENT_TIMESTAMP"
+                + " WHERE tenant = ? AND owner_id = ? AND fencing_token = ?",
+                lease.tenant(), lease.ownerId(), lease.fencingToken()));
+    }
+
+    private Lease currentLease(Connection connection, String tenant, String ownerId) throws SQLException {
+        try (PreparedStatement statement = prepare(connection,
+                "SELECT fencing_token, expires_at FROM " + leases + " WHERE tenant = ?", tenant);
+             ResultSet rows = statement.executeQuery()) {
+            if (!rows.next()) {
+                throw new SQLException("the lease row of a tenant vanished inside its transaction");
+            }
+            return new Lease(tenant, ownerId, rows.getLong(1), instant(rows, 2));
+        }
+    }
+
+    /** Locks the lease's tenant's lease row and throws unless the lease is current. */
+    private void fence(Connection connection, Lease lease) throws SQLException {
+        Checks.required(lease, "lease");
+        try (PreparedStatement statement = prepare(connection, "SELECT owner_id, fencing_token FROM " + leases
+                + " WHERE tenant = ? FOR UPDATE", lease.tenant());
+             ResultSet rows = statement.executeQuery()) {
+            if (!rows.next()) {
+                throw LocalLeases.stale(lease, 0);
+            }
+            long token = rows.getLong(2);
+            if (token != lease.fencingToken() || !lease.ownerId().equals(rows.getString(1))) {
+                throw LocalLeases.stale(lease, token);
+            }
+        }
+    }
+
+    // ---- watermark, compliance clock and gap
+
+    @Override
+    public Optional<Watermark> watermark(String tenant) {
+        Checks.id(tenant, "tenant");
+        return transaction("watermark", connection -> {
+            try (PreparedStatement statement = prepare(connection, "SELECT watermark_published_at, watermark_notice_id"
+                    + " FROM " + tenants + " WHERE tenant = ?", tenant);
+                 ResultSet rows = statement.executeQuery()) {
+                if (!rows.next() || rows.getString(2) == null) {
+                    return Optional.<Watermark>empty();
+                }
+                return Optional.of(new Watermark(instant(rows, 1), rows.getString(2)));
+            }
+        });
+    }
+
+    @Override
+    public boolean advanceWatermark(Lease lease, Watermark to) {
+        Checks.required(to, "to");
+        return transaction("advanceWatermark", connection -> {
+            fence(connection, lease);
+            ensureTenantRow(connection, lease.tenant());
+            Optional<Watermark> current = watermarkOf(connection, lease.tenant());
+            // Compared here, not in SQL: the database's collation may order notice ids differently.
+            if (current.isPresent() && !to.isAfter(current.get())) {
+                return false;
+            }
+            update(connection, "UPDATE " + tenants + " SET watermark_published_at = ?, watermark_notice_id = ?"
+                    + " WHERE tenant = ?", to.publishedAt(), to.noticeId(), lease.tenant());
+            return true;
+        });
+    }
+
+    private Optional<Watermark> watermarkOf(Connection connection, String tenant) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, "SELECT watermark_published_at, watermark_notice_id"
+                + " FROM " + tenants + " WHERE tenant = ?", tenant);
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next() && rows.getString(2) != null
+                    ? Optional.of(new Watermark(instant(rows, 1), rows.getString(2))) : Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Instant> lastSuccessfulPoll(String tenant) {
+        Checks.id(tenant, "tenant");
+        return transaction("lastSuccessfulPoll", connection -> {
+            try (PreparedStatement statement = prepare(connection, "SELECT last_successful_poll FROM " + tenants
+                    + " WHERE tenant = ?", tenant);
+                 ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(instant(rows, 1)) : Optional.<Instant>empty();
+            }
+        });
+    }
+
+    @Override
+    public void recordSuccessfulPoll(Lease lease, Instant at) {
+        Instant when = Checks.instant(at, "at");
+        transaction("recordSuccessfulPoll", connection -> {
+            fence(connection, lease);
+            ensureTenantRow(connection, lease.tenant());
+            return update(connection, "UPDATE " + tenants + " SET last_successful_poll = ? WHERE tenant = ?"
+                    + " AND (last_successful_poll IS NULL OR last_successful_poll < ?)", when, lease.tenant(), when);
+        });
+    }
+
+    @Override
+    public Optional<ComplianceGap> complianceGap(String tenant) {
+        Checks.id(tenant, "tenant");
+        return transaction("complianceGap", connection -> gapOf(connection, tenant));
+    }
+
+    private Optional<ComplianceGap> gapOf(Connection connection, String tenant) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, "SELECT gap_raised_at, gap_detail,"
+                + " gap_acknowledged_at, gap_acknowledged_by FROM " + tenants + " WHERE tenant = ?", tenant);
+             ResultSet rows = statement.executeQuery()) {
+            if (!rows.next() || rows.getString(2) == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new ComplianceGap(instant(rows, 1), rows.getString(2), instant(rows, 3),
+                    rows.getString(4)));
+        }
+    }
+
+    @Override
+    public void raiseComplianceGap(Lease lease, Instant raisedAt, String detail) {
+        ComplianceGap gap = ComplianceGap.raised(raisedAt, detail);
+        transaction("raiseComplianceGap", connection -> {
+            fence(connection, lease);
+            ensureTenantRow(connection, lease.tenant());
+            return update(connection, "UPDATE " + tenants + " SET gap_raised_at = ?, gap_detail = ?,"
+                    + " gap_acknowledged_at = NULL, gap_acknowledged_by = NULL WHERE tenant = ?"
+                    + " AND (gap_raised_at IS NULL OR gap_acknowledged_at IS NOT NULL)",
+                    gap.raisedAt(), gap.detail(), lease.tenant());
+        });
+    }
+
+    @Override
+    public boolean acknowledgeComplianceGap(String tenant, Instant at, String acknowledgedBy) {
+        Checks.id(tenant, "tenant");
+        Instant when = Checks.instant(at, "at");
+        Checks.id(acknowledgedBy, "acknowledgedBy");
+        return transaction("acknowledgeComplianceGap", connection -> update(connection, "UPDATE " + tenants
+                + " SET gap_acknowledged_at = ?, gap_acknowledged_by = ? WHERE tenant = ?"
+                + " AND gap_raised_at IS NOT NULL AND gap_acknowledged_at IS NULL",
+                when, acknowledgedBy, tenant) == 1);
+    }
+
+    /** Under the lease row's lock, so no other writer inserts the same row meanwhile. */
+    private void ensureTenantRow(Connection connection, String tenant) throws SQLException {
+        if (!exists(connection, "SELECT 1 FROM " + tenants + " WHERE tenant = ?", tenant)) {
+            update(connection, "INSERT INTO " + tenants + " (tenant) VALUES (?)", tenant);
+        }
+    }
+
+    // ---- decisions and audit
+
+    @Override
+    public boolean recordDecision(Lease lease, AuditRecord record) {
+        return !recordDecisions(lease, List.of(Checks.required(record, "record"))).isEmpty();
+    }
+
+    @Override
+    public Set<String> recordDecisions(Lease lease, List<AuditRecord> records) {
+        Checks.required(lease, "lease");
+        Checks.required(records, "records");
+        for (AuditRecord record : records) {
+            if (!lease.tenant().equals(Checks.required(record, "record").tenant())) {
+                throw new IllegalArgumentException("record.tenant must be the lease's tenant");
+            }
+        }
+        return transaction("recordDecisions", connection -> {
+            fence(connection, lease);
+            Set<String> recorded = new LinkedHashSet<>();
+            for (AuditRecord record : records) {
+                if (recorded.contains(record.noticeId()) || exists(connection, "SELECT 1 FROM " + decisions
+                        + " WHERE tenant = ? AND notice_id = ?", record.tenant(), record.noticeId())) {
+                    continue;
+                }
+                Decision decision = record.decision();
+                update(connection, "INSERT INTO " + decisions + " (tenant, notice_id, member, decision, reason, detail,"
+                        + " decided_at, handler_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        record.tenant(), record.noticeId(), record.member(), decision.kind().name(),
+                        decision.reason() == null ? null : decision.reason().name(), decision.detail(),
+                        record.decidedAt(), record.handlerId());
+                update(connection, "DELETE FROM " + parked + " WHERE tenant = ? AND notice_id = ?",
+                        record.tenant(), record.noticeId());
+                recorded.add(record.noticeId());
+            }
+            return recorded;
+        });
+    }
+
+    @Override
+    public Optional<AuditRecord> decision(String tenant, String noticeId) {
+        Checks.id(tenant, "tenant");
+        Checks.id(noticeId, "noticeId");
+        List<AuditRecord> found = queryAudit("decision", "SELECT " + AUDIT_COLUMNS + " FROM " + decisions
+                + " WHERE tenant = ? AND notice_id = ?", tenant, noticeId);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public List<AuditRecord> audit(String tenant, Instant from, Instant to) {
+        Checks.id(tenant, "tenant");
+        return queryAudit("audit", "SELECT " + AUDIT_COLUMNS + " FROM " + decisions
+                + " WHERE tenant = ? AND decided_at >= ? AND decided_at < ? ORDER BY decided_at, notice_id",
+                tenant, clamp(Checks.required(from, "from")), clamp(Checks.required(to, "to")));
+    }
+
+    private List<AuditRecord> queryAudit(String operation, String sql, Object... parameters) {
+        List<AuditRecord> records = transaction(operation, connection -> {
+            List<AuditRecord> found = new ArrayList<>();
+            try (PreparedStatement statement = prepare(connection, sql, parameters);
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String reason = rows.getString(5);
+                    Decision decision = new Decision(Decision.Kind.valueOf(rows.getString(4)),
+                            reason == null ? null : RetentionReason.valueOf(reason), rows.getString(6));
+                    found.add(new AuditRecord(rows.getString(1), rows.getString(2), rows.getString(3), decision,
+                            instant(rows, 7), rows.getString(8)));
+                }
+            }
+            return found;
+        });
+        // The database may order notice ids by its collation; the contract is Java's order.
+        records.sort(Comparator.comparing(AuditRecord::decidedAt).thenComparing(AuditRecord::noticeId));
+        return records;
+    }
+
+    // ---- parked notices
+
+    @Override
+    public void park(Lease lease, ParkedNotice notice) {
+        Checks.required(notice, "notice");
+        transaction("park", connection -> {
+            fence(connection, lease);
+            if (exists(connection, "SELECT 1 FROM " + decisions + " WHERE tenant = ? AND notice_id = ?",
+                    lease.tenant(), notice.noticeId())) {
+                return null;
+            }
+            int changed = update(connection, "UPDATE " + parked + " SET notice_json = ?, attempts = ?, last_error = ?,"
+                    + " last_attempt_at = ? WHERE tenant = ? AND notice_id = ?", notice.noticeJson(),
+                    notice.attempts(), notice.lastError(), notice.lastAttemptAt(), lease.tenant(), notice.noticeId());
+            if (changed == 0) {
+                update(connection, "INSERT INTO " + parked + " (tenant, notice_id, notice_json, attempts, last_error,"
+                        + " last_attempt_at) VALUES (?, ?, ?, ?, ?, ?)", lease.tenant(), notice.noticeId(),
+                        notice.noticeJson(), notice.attempts(), notice.lastError(), notice.lastAttemptAt());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean unpark(Lease lease, String noticeId) {
+        Checks.id(noticeId, "noticeId");
+        return transaction("unpark", connection -> {
+            fence(connection, lease);
+            return update(connection, "DELETE FROM " + parked + " WHERE tenant = ? AND notice_id = ?",
+                    lease.tenant(), noticeId) == 1;
+        });
+    }
+
+    @Override
+    public List<ParkedNotice> parked(String tenant) {
+        Checks.id(tenant, "tenant");
+        List<ParkedNotice> found = transaction("parked", connection -> {
+            List<ParkedNotice> notices = new ArrayList<>();
+            try (PreparedStatement statement = prepare(connection, "SELECT notice_id, notice_json, attempts,"
+                    + " last_error, last_attempt_at FROM " + parked + " WHERE tenant = ?", tenant);
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    notices.add(new ParkedNotice(rows.getString(1), rows.getString(2), rows.getInt(3),
+                            rows.getString(4), instant(rows, 5)));
+                }
+            }
+            return notices;
+        });
+        found.sort(Comparator.comparing(ParkedNotice::noticeId));
+        return found;
+    }
+
+    @Override
+    public void close() {
+        closed = true; // the data source, and its connections, belong to the caller
+    }
+
+    // ---- plumbing
+
+    private <T> T transaction(String operation, Work<T> work) {
+        if (closed) {
+            throw new CheckpointStoreException("the checkpoint store is closed");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new CheckpointStoreException("checkpoint database operation " + operation + " failed (SQLState "
+                    + e.getSQLState() + ")", e);
+        }
+    }
+
+    private static void rollback(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static boolean isUniqueViolation(SQLException e) {
+        // 23505: unique_violation in PostgreSQL and the SQL standard's classes; 23000 where a driver is vaguer.
+        return "23505".equals(e.getSQLState()) || "23000".equals(e.getSQLState());
+    }
+
+    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    private static boolean exists(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters);
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                Object value = parameters[i];
+                if (value instanceof Instant instant) {
+                    statement.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+                } else if (value instanceof Long number) {
+                    statement.setLong(i + 1, number);
+                } else if (value instanceof Integer number) {
+                    statement.setInt(i + 1, number);
+                } else if (value == null) {
+                    statement.setNull(i + 1, Types.VARCHAR);
+                } else {
+                    statement.setString(i + 1, (String) value);
+                }
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private static Instant instant(ResultSet rows, int column) throws SQLException {
+        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Instant clamp(Instant value) {
+        return value.isBefore(MIN_INSTANT) ? MIN_INSTANT : value.isAfter(MAX_INSTANT) ? MAX_INSTANT : value;
+    }
+}

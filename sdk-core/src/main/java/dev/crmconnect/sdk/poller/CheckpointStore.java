@@ -1,0 +1,172 @@
+package dev.crmconnect.sdk.poller;
+
+import dev.crmconnect.sdk.internal.poller.AuditJsonLines;
+import dev.crmconnect.sdk.internal.poller.JdbcCheckpointStore;
+import dev.crmconnect.sdk.internal.poller.LocalCheckpointStore;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * The durable state of the deletion-notice poller, per tenant: the watermark, the decisions with
+ * their audit records, the parked notices, the compliance clock and gap, and the leases that let
+ * several poller instances share tenants.
+ *
+ * <p>Writes that move a tenant's checkpoint carry the tenant's {@link Lease} and throw
+ * {@link StaleLeaseException} when a newer lease exists. Stores are thread-safe. Instants are
+ * kept to the millisecond. Failures of the disk or the database throw
+ * {@link CheckpointStoreException}.
+ */
+public interface CheckpointStore extends AutoCloseable {
+
+    /** A store that keeps everything in this process's memory: for tests and throwaway runs. */
+    static CheckpointStore inMemory() {
+        return LocalCheckpointStore.inMemory();
+    }
+
+    /**
+     * A store in {@code directory} (created when absent), for one process at a time (the
+     * directory is locked while open): an fsync'd append-only decision log and an atomically
+     * replaced state file. It survives the process being killed at any point; a corrupt file is an
+     * error naming the file and line, never a fresh start. Leases are this process's own and
+     * start over when the store is reopened. Each {@link #recordDecision} costs an fsync;
+     * {@link #recordDecisions} and concurrent writers share one. Advance the watermark per page,
+     * not per notice: each advance rewrites the state file.
+     */
+    static CheckpointStore file(Path directory) {
+        return LocalCheckpointStore.file(directory);
+    }
+
+    /**
+     * A store in a database reached through {@code dataSource} (PostgreSQL first), shared by
+     * poller instances on several machines; creates its tables, named {@code crmconnect_*}, when
+     * absent.
+     */
+    static CheckpointStore jdbc(DataSource dataSource) {
+        return new JdbcCheckpointStore(dataSource, JdbcCheckpointStore.DEFAULT_TABLE_PREFIX);
+    }
+
+    /**
+     * As {@link #jdbc(DataSource)}, with tables named {@code tablePrefix + "leases"} and so on;
+     * the prefix is lower-case letters, digits and underscores, starting with a letter.
+     */
+    static CheckpointStore jdbc(DataSource dataSource, String tablePrefix) {
+        return new JdbcCheckpointStore(dataSource, tablePrefix);
+    }
+
+    /**
+     * Takes the tenant's lease for {@code ownerId} if nobody holds it or its holder's lease
+     * expired or was released; the new lease's fencing token is higher than any before it.
+     * Empty when the lease is held, also when held by {@code ownerId} itself (use
+     * {@link #renewLease}).
+     */
+    Optional<Lease> tryAcquireLease(String tenant, String ownerId, Duration ttl);
+
+    /**
+     * Extends the lease by {@code ttl} from now, keeping its token. Empty when the lease is no
+     * longer current (another owner took it, or it was released): stop working on the tenant.
+     */
+    Optional<Lease> renewLease(Lease lease, Duration ttl);
+
+    /** Gives the lease up so another instance may take the tenant at once; no effect if not current. */
+    void releaseLease(Lease lease);
+
+    /** The tenant's watermark; empty if it was never advanced. */
+    Optional<Watermark> watermark(String tenant);
+
+    /**
+     * Moves the lease's tenant's watermark to {@code to} if {@code to} is later; never moves it
+     * back. True if it moved.
+     */
+    boolean advanceWatermark(Lease lease, Watermark to);
+
+    /**
+     * Records a decision and its audit record, atomically and durably (done when this returns),
+     * and drops the notice from the parked notices. False, and nothing written, if the notice
+     * already has a decision: read it with {@link #decision}.
+     */
+    boolean recordDecision(Lease lease, AuditRecord record);
+
+    /**
+     * Records several decisions as {@link #recordDecision} does each, durable together when this
+     * returns (cheaper than one by one). Returns the notice ids recorded now, in order; the others
+     * already had a decision.
+     */
+    default Set<String> recordDecisions(Lease lease, List<AuditRecord> records) {
+        Set<String> recorded = new LinkedHashSet<>();
+        for (AuditRecord record : records) {
+            if (recordDecision(lease, record)) {
+                recorded.add(record.noticeId());
+            }
+        }
+        return recorded;
+    }
+
+    /** The recorded decision for a notice; empty if it has none yet. */
+    Optional<AuditRecord> decision(String tenant, String noticeId);
+
+    /**
+     * The tenant's audit records decided in {@code [from, to)}, ordered by {@code decidedAt} then
+     * {@code noticeId}.
+     */
+    List<AuditRecord> audit(String tenant, Instant from, Instant to);
+
+    /**
+     * Writes the tenant's audit records decided in {@code [from, to)} to {@code out} as JSON
+     * lines, one record per line, in {@link #audit} order. Each line holds {@code tenant},
+     * {@code noticeId}, {@code member}, {@code decision}, {@code reason} (when retained),
+     * {@code detail}, {@code decidedAt} (ISO-8601) and {@code handlerId}. Does not close {@code out}.
+     */
+    default void exportAudit(String tenant, Instant from, Instant to, Writer out) throws IOException {
+        AuditJsonLines.write(audit(tenant, from, to), out);
+    }
+
+    /** Writes the tenant's whole audit trail to {@code out} as {@link #exportAudit(String, Instant, Instant, Writer)} does. */
+    default void exportAudit(String tenant, Writer out) throws IOException {
+        exportAudit(tenant, Instant.EPOCH, AuditJsonLines.END_OF_TIME, out);
+    }
+
+    /**
+     * Keeps a notice whose handler keeps failing, replacing what was kept for it before. No
+     * effect if the notice already has a decision.
+     */
+    void park(Lease lease, ParkedNotice notice);
+
+    /** Drops a parked notice; true if it was parked. */
+    boolean unpark(Lease lease, String noticeId);
+
+    /** The tenant's parked notices, ordered by notice id; never one that has a decision. */
+    List<ParkedNotice> parked(String tenant);
+
+    /** When the tenant's feed was last read to its end without failure: the compliance clock. */
+    Optional<Instant> lastSuccessfulPoll(String tenant);
+
+    /** Sets the compliance clock to {@code at}, unless it already shows a later time. */
+    void recordSuccessfulPoll(Lease lease, Instant at);
+
+    /** The tenant's latest compliance gap, acknowledged or not; empty if none was ever raised. */
+    Optional<ComplianceGap> complianceGap(String tenant);
+
+    /**
+     * Raises a compliance gap for the lease's tenant, which stops its polling until an operator
+     * acknowledges it. If an unacknowledged gap is already raised, it is kept as it is.
+     */
+    void raiseComplianceGap(Lease lease, Instant raisedAt, String detail);
+
+    /**
+     * An operator acknowledges the tenant's gap, so polling may resume. True if an unacknowledged
+     * gap was acknowledged now. Needs no lease: operators are not pollers.
+     */
+    boolean acknowledgeComplianceGap(String tenant, Instant at, String acknowledgedBy);
+
+    /** Releases the store's files or connections; leases are not released. */
+    @Override
+    void close();
+}

@@ -1,0 +1,17 @@
+package dev.crmconnect.sdk.poller;
+
+/** A checkpoint store could not read or write its state: a failed disk or database, a corrupt file. */
+public class CheckpointStoreException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** With a message that says what failed and where. */
+    public CheckpointStoreException(String message) {
+        super(message);
+    }
+
+    /** With a message that says what failed and where, and the underlying failure. */
+    public CheckpointStoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.crmconnect.sdk.poller;
+
+import dev.crmconnect.sdk.internal.poller.Checks;
+import java.time.Instant;
+
+/**
+ * Notices may have been missed for a tenant: the feed answered 410 because its watermark is older
+ * than the feed's retention. A tenant with an unacknowledged gap must not be polled until an
+ * operator acknowledges the gap.
+ *
+ * @param raisedAt       when the gap was raised (kept to the millisecond)
+ * @param detail         what happened, for the operator
+ * @param acknowledgedAt when an operator acknowledged it; absent while unacknowledged
+ * @param acknowledgedBy who acknowledged it; absent while unacknowledged
+ */
+public record ComplianceGap(Instant raisedAt, String detail, Instant acknowledgedAt, String acknowledgedBy) {
+
+    /** Checks the fields: acknowledgement time and author are both present or both absent. */
+    public ComplianceGap {
+        raisedAt = Checks.instant(raisedAt, "raisedAt");
+        Checks.text(detail, "detail", Checks.MAX_TEXT_LENGTH);
+        acknowledgedAt = Checks.optionalInstant(acknowledgedAt);
+        if ((acknowledgedAt == null) != (acknowledgedBy == null)) {
+            throw new IllegalArgumentException("acknowledgedAt and acknowledgedBy must be both present or both absent");
+        }
+        if (acknowledgedBy != null) {
+            Checks.id(acknowledgedBy, "acknowledgedBy");
+        }
+    }
+
+    /** A gap just raised, not yet acknowledged. */
+    public static ComplianceGap raised(Instant raisedAt, String detail) {
+        return new ComplianceGap(raisedAt, detail, null, null);
+    }
+
+    /** Whether an operator has acknowledged the gap, so the tenant may be polled again. */
+    public boolean acknowledged() {
+        return acknowledgedAt != null;
+    }
+
+    /** The times only: the detail and the acknowledging operator (maybe an email address) are left out. */
+    @Override
+    public String toString() {
+        return "ComplianceGap[raisedAt=" + raisedAt + ", acknowledgedAt=" + acknowledgedAt + "]";
+    }
+
+    /** This gap, acknowledged by {@code by} at {@code at}. */
+    public ComplianceGap acknowledge(Instant at, String by) {
+        return new ComplianceGap(raisedAt, detail, at, Checks.id(by, "acknowledgedBy"));
+    }
+}

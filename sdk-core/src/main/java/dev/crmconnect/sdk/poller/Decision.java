@@ -1,0 +1,58 @@
+package dev.crmconnect.sdk.poller;
+
+import dev.crmconnect.sdk.internal.poller.Checks;
+
+/**
+ * What the customer decided for one deletion notice. The customer is the data controller:
+ * deleting, retaining for a stated reason and flagging for review are all legitimate outcomes.
+ *
+ * @param kind   what was decided
+ * @param reason why the data is retained; present for {@link Kind#RETAIN} only
+ * @param detail what was deleted, why it is retained or why it needs review (at most 2,000
+ *               characters; kept in the audit trail, never printed by {@link #toString()})
+ */
+public record Decision(Kind kind, RetentionReason reason, String detail) {
+
+    /** The three outcomes of a deletion notice. */
+    public enum Kind {
+        /** The member's data was deleted. */
+        DELETE,
+        /** The member's data is kept, for a {@link RetentionReason}. */
+        RETAIN,
+        /** A person must decide; the notice counts as handled. */
+        FLAG_FOR_REVIEW
+    }
+
+    /** Checks the fields: a reason is required to retain and refused otherwise; detail is required. */
+    public Decision {
+        Checks.required(kind, "kind");
+        if (kind == Kind.RETAIN) {
+            Checks.required(reason, "reason");
+        } else if (reason != null) {
+            throw new IllegalArgumentException("reason must be absent unless kind is RETAIN");
+        }
+        Checks.text(detail, "detail", Checks.MAX_TEXT_LENGTH);
+    }
+
+    /** The member's data was deleted; {@code whatWasDeleted} says what, for example "contact and 3 notes". */
+    public static Decision delete(String whatWasDeleted) {
+        return new Decision(Kind.DELETE, null, whatWasDeleted);
+    }
+
+    /** The member's data is kept for {@code reason}; {@code detail} explains it. */
+    public static Decision retain(RetentionReason reason, String detail) {
+        return new Decision(Kind.RETAIN, reason, detail);
+    }
+
+    /** A person must look at this notice; {@code why} says what they should look at. */
+    public static Decision flagForReview(String why) {
+        return new Decision(Kind.FLAG_FOR_REVIEW, null, why);
+    }
+
+    /** The kind and reason; the detail's length only, as it may name a person. */
+    @Override
+    public String toString() {
+        return "Decision[kind=" + kind + (reason == null ? "" : ", reason=" + reason)
+                + ", detail=(" + detail.length() + " chars)]";
+    }
+}

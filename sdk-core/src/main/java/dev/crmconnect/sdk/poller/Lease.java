@@ -1,0 +1,29 @@
+package dev.crmconnect.sdk.poller;
+
+import dev.crmconnect.sdk.internal.poller.Checks;
+import java.time.Instant;
+
+/**
+ * One poller instance's exclusive right to poll one tenant until it expires. Every write that
+ * moves the tenant's checkpoint carries the lease; a store refuses it with a
+ * {@link StaleLeaseException} once a newer lease (a higher fencing token) exists, so an instance
+ * that lost its lease cannot overwrite what the new holder wrote.
+ *
+ * @param tenant       the tenant leased
+ * @param ownerId      the poller instance holding it
+ * @param fencingToken grows with every acquisition of the tenant's lease
+ * @param expiresAt    when the lease ends unless renewed, by the store's clock (the database's
+ *                     for a JDBC store); renew well before it
+ */
+public record Lease(String tenant, String ownerId, long fencingToken, Instant expiresAt) {
+
+    /** Checks the fields. */
+    public Lease {
+        Checks.id(tenant, "tenant");
+        Checks.id(ownerId, "ownerId");
+        if (fencingToken < 1) {
+            throw new IllegalArgumentException("fencingToken must be at least 1");
+        }
+        Checks.required(expiresAt, "expiresAt");
+    }
+}

@@ -1,0 +1,35 @@
+package dev.crmconnect.sdk.poller;
+
+import dev.crmconnect.sdk.internal.poller.Checks;
+import java.time.Instant;
+import java.util.Comparator;
+
+/**
+ * How far a tenant's feed has been handled: every notice at or before this position (in the
+ * feed's order, {@code publishedAt} then {@code noticeId}) has a recorded decision or is parked.
+ *
+ * @param publishedAt the last handled notice's {@code publishedAt} (kept to the millisecond)
+ * @param noticeId    its {@code noticeId}, which breaks ties between notices published at once
+ */
+public record Watermark(Instant publishedAt, String noticeId) implements Comparable<Watermark> {
+
+    private static final Comparator<Watermark> ORDER =
+            Comparator.comparing(Watermark::publishedAt).thenComparing(Watermark::noticeId);
+
+    /** Checks both fields are present; truncates {@code publishedAt} to milliseconds. */
+    public Watermark {
+        publishedAt = Checks.instant(publishedAt, "publishedAt");
+        Checks.id(noticeId, "noticeId");
+    }
+
+    /** Orders as the feed does: by {@code publishedAt}, then by {@code noticeId}. */
+    @Override
+    public int compareTo(Watermark other) {
+        return ORDER.compare(this, other);
+    }
+
+    /** Whether this position is later in the feed than {@code other}. */
+    public boolean isAfter(Watermark other) {
+        return compareTo(other) > 0;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.crmconnect.sdk.restli;
+
+/**
+ * Text that is not well-formed Rest.li 2.0. The message names the position and what was expected
+ * there; it never repeats the text itself, which may hold personal data.
+ */
+public final class RestLiSyntaxException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int position;
+
+    RestLiSyntaxException(int position, String problem) {
+        super("Malformed Rest.li text at position " + position + ": " + problem);
+        this.position = position;
+    }
+
+    /** The 0-based index, in the text given to the decoder, where the problem was found. */
+    public int position() {
+        return position;
+    }
+}

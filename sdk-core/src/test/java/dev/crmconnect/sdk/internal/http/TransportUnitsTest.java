@@ -1,0 +1,94 @@
+package dev.crmconnect.sdk.internal.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crmconnect.sdk.RetryPolicy;
+import dev.crmconnect.sdk.Throttle;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TransportUnitsTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void retryAfterReadsSecondsAndHttpDates() {
+        assertEquals(Optional.of(Duration.ofSeconds(120)), RetryAfter.parse(" 120 ", CLOCK));
+        assertEquals(Optional.of(Duration.ofSeconds(30)), RetryAfter.parse("Sat, 01 Mar 2025 12:00:30 GMT", CLOCK));
+        assertEquals(Optional.of(Duration.ZERO), RetryAfter.parse("Sat, 01 Mar 2025 11:00:00 GMT", CLOCK));
+        assertEquals(Optional.empty(), RetryAfter.parse("soon", CLOCK));
+        assertEquals(Optional.empty(), RetryAfter.parse("-5", CLOCK));
+        assertEquals(Optional.empty(), RetryAfter.parse(null, CLOCK));
+        assertEquals(Optional.of(Duration.ofDays(366)), RetryAfter.parse("999999999999", CLOCK));
+    }
+
+    @Test
+    void backoffIsFullJitterDoublingUpToTheCap() {
+        RetryPolicy policy = RetryPolicy.builder().initialBackoff(Duration.ofMillis(100))
+                .maxBackoff(Duration.ofMillis(1000)).build();
+        assertEquals(0, Backoff.delayMillis(policy, 1, 0.0));
+        assertEquals(100, Backoff.delayMillis(policy, 1, 0.999999));
+        assertEquals(200, Backoff.delayMillis(policy, 2, 0.999999));
+        assertEquals(800, Backoff.delayMillis(policy, 4, 0.999999));
+        assertEquals(1000, Backoff.delayMillis(policy, 5, 0.999999));
+        assertEquals(1000, Backoff.delayMillis(policy, 60, 0.999999));
+        long seed = 42;
+        Random random = new Random(seed);
+        for (int i = 0; i < 1000; i++) {
+            int attempt = 1 + random.nextInt(20);
+            long delay = Backoff.delayMillis(policy, attempt, random.nextDouble());
+            assertTrue(delay >= 0 && delay <= 1000, "seed " + seed + ": attempt " + attempt + " -> " + delay);
+        }
+    }
+
+    @Test
+    void theDefaultThrottleSlicesKeepEveryMinuteAndDayUnderTheQuota() {
+        Throttler throttler = Throttler.of(Throttle.defaults(), Duration.ofMinutes(2));
+        // 61 one-second slices can touch a minute; 1441 one-minute slices can touch a UTC day.
+        assertEquals(163, throttler.recordsPerCycle());
+        assertTrue(throttler.recordsPerCycle() * 61 <= 10_000);
+        assertEquals(69, throttler.requestsPerCycle());
+        assertTrue(throttler.requestsPerCycle() * 1441 <= 100_000);
+        assertEquals(null, Throttler.of(Throttle.disabled(), Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void theThrottleReservesWithoutBlockingAndSaysHowLongToWait() {
+        Throttler throttler = new Throttler(100, Duration.ofHours(1), 1000, Duration.ofHours(1), Duration.ofDays(1));
+        assertEquals(0, throttler.reserve(60));
+        assertEquals(0, throttler.reserve(40));
+        long wait = throttler.reserve(1);
+        assertTrue(wait > 0, "the records of this hour are spent: " + wait);
+        Throttler strict = new Throttler(100, Duration.ofHours(1), 1000, Duration.ofHours(1), Duration.ofMillis(1));
+        strict.reserve(100);
+        assertEquals(-1, strict.reserve(1), "a wait beyond the limit is refused");
+    }
+
+    @Test
+    void serviceErrorsAreReadLenientlyAndMadePrintable() {
+        ServiceError error = ServiceError.parse(("{\"message\":\"bad\\u0007 input\",\"serviceErrorCode\":100,"
+                + "\"status\":422,\"fields\":[\"a\",\"b\"]}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, error.status());
+        assertEquals(100, error.serviceErrorCode());
+        assertEquals("bad  input", error.message());
+        assertEquals(List.of("a", "b"), error.fieldPaths());
+        assertEquals(new ServiceError(null, null, null, List.of()), ServiceError.parse("<html>".getBytes(StandardCharsets.UTF_8)));
+        String longMessage = "{\"message\":\"" + "m".repeat(1000) + "\"}";
+        assertEquals(ServiceError.MAX_MESSAGE_LENGTH,
+                ServiceError.parse(longMessage.getBytes(StandardCharsets.UTF_8)).message().length());
+    }
+
+    @Test
+    void pagingIsAppendedToTheQuery() {
+        assertEquals("q=x&start=20&count=10", ApiRequest.finder("/p", "q=x").withPaging(20, 10).query());
+        assertEquals("start=0&count=5", ApiRequest.finder("/p", "").withPaging(0, 5).query());
+    }
+}

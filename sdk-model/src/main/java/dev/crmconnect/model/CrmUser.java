@@ -1,0 +1,70 @@
+package dev.crmconnect.model;
+
+import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.model.internal.Redact;
+
+/**
+ * A user of the vendor's CRM: the sender or receiver of an email, the author of a note.
+ *
+ * @param name the name
+ * @param emailAddress the email address
+ */
+public record CrmUser(
+        String name,
+        String emailAddress) {
+
+    /** Validates the record; see the package documentation for the rules. */
+    public CrmUser {
+        Check.text("crmUser.name", name, Check.SHORT_TEXT);
+        Check.email("crmUser.emailAddress", emailAddress);
+    }
+
+    /** A builder for a new record. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this record's values. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A description that redacts personal data. */
+    @Override
+    public String toString() {
+        return Redact.describe("CrmUser",
+                "name", Redact.name(name),
+                "emailAddress", Redact.email(emailAddress));
+    }
+
+    /** Builds a {@link CrmUser}; reusable, each {@link #build()} gives a new record. */
+    public static final class Builder {
+        private String name;
+        private String emailAddress;
+
+        private Builder() {
+        }
+
+        private Builder(CrmUser source) {
+            this.name = source.name;
+            this.emailAddress = source.emailAddress;
+        }
+
+        /** Sets the name. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** Sets the email address. */
+        public Builder emailAddress(String emailAddress) {
+            this.emailAddress = emailAddress;
+            return this;
+        }
+
+        /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
+        public CrmUser build() {
+            return new CrmUser(name, emailAddress);
+        }
+    }
+}

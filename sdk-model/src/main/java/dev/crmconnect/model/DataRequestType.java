@@ -1,0 +1,20 @@
+package dev.crmconnect.model;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import dev.crmconnect.model.internal.Enums;
+
+/** What a data request asks for. The wire value of each constant is its name. */
+public enum DataRequestType {
+    /** A copy of the data; an export never deletes anything. */
+    EXPORT,
+    /** Deletion of the data; a deletion cannot be undone. */
+    DELETION,
+    /** A value this SDK version does not know (read from a newer server); never sent. */
+    @JsonEnumDefaultValue
+    UNKNOWN;
+
+    /** The constant for a wire value: null for null, {@link #UNKNOWN} for a value not known here. */
+    public static DataRequestType fromValue(String value) {
+        return Enums.fromValue(DataRequestType.class, value);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.crmconnect.model;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import dev.crmconnect.model.internal.Enums;
+
+/** Where a 1-Click Export put a member. The wire value of each constant is its name. */
+public enum DestinationType {
+    /** Into a pool. */
+    POOL,
+    /** Into a vacancy. */
+    VACANCY,
+    /** A value this SDK version does not know (read from a newer server); never sent. */
+    @JsonEnumDefaultValue
+    UNKNOWN;
+
+    /** The constant for a wire value: null for null, {@link #UNKNOWN} for a value not known here. */
+    public static DestinationType fromValue(String value) {
+        return Enums.fromValue(DestinationType.class, value);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.crmconnect.model;
+
+import dev.crmconnect.model.internal.Check;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The key of a top-level synced record: the vendor's {@code crmId} within a tenant's
+ * {@code integrationContext}. On the wire it is the Rest.li complex key
+ * {@code (crmId:<id>,dataProvider:CRM,integrationContext:<urn>)}.
+ *
+ * @param crmId the vendor's id, 1 to 64 characters of any Unicode but control characters
+ * @param integrationContext the tenant, {@code urn:li:organization:<digits>}
+ */
+public record RecordKey(String crmId, String integrationContext) {
+
+    /** The {@code dataProvider} of every key. */
+    public static final String DATA_PROVIDER = "CRM";
+
+    /** Validates the key. */
+    public RecordKey {
+        Check.requiredId("recordKey.crmId", crmId);
+        Check.organizationUrn("recordKey.integrationContext",
+                Check.required("recordKey.integrationContext", integrationContext));
+    }
+
+    /** The key of record {@code crmId} in tenant {@code integrationContext}. */
+    public static RecordKey of(String crmId, String integrationContext) {
+        return new RecordKey(crmId, integrationContext);
+    }
+
+    /** Always {@code "CRM"}. */
+    public String dataProvider() {
+        return DATA_PROVIDER;
+    }
+
+    /**
+     * The key as the value the Rest.li codec encodes: an unmodifiable map sorted by name,
+     * {@code {crmId, dataProvider: "CRM", integrationContext}}.
+     */
+    public Map<String, Object> toRestLiValue() {
+        TreeMap<String, Object> value = new TreeMap<>();
+        value.put("crmId", crmId);
+        value.put("dataProvider", DATA_PROVIDER);
+        value.put("integrationContext", integrationContext);
+        return Collections.unmodifiableSortedMap(value);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.crmconnect.model;
+
+import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.model.internal.Redact;
+import java.time.Instant;
+
+/**
+ * A resume attached to a contact in the CRM.
+ *
+ * @param fileName the file name
+ * @param contentType the media type, such as {@code application/pdf}
+ * @param sizeBytes the size in bytes (not negative)
+ * @param url where the file can be fetched: an absolute http or https URL (required)
+ * @param attachedAt when the resume was attached
+ */
+public record Resume(
+        String fileName,
+        String contentType,
+        long sizeBytes,
+        String url,
+        Instant attachedAt) {
+
+    /** Validates the record; see the package documentation for the rules. */
+    public Resume {
+        Check.text("resume.fileName", fileName, Check.SHORT_TEXT);
+        Check.mediaType("resume.contentType", contentType);
+        Check.nonNegative("resume.sizeBytes", sizeBytes);
+        Check.url("resume.url", Check.required("resume.url", url));
+    }
+
+    /** A builder for a new record. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this record's values. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A description that redacts personal data. */
+    @Override
+    public String toString() {
+        return Redact.describe("Resume",
+                "fileName", Redact.fileName(fileName),
+                "contentType", contentType,
+                "sizeBytes", sizeBytes,
+                "url", Redact.url(url),
+                "attachedAt", attachedAt);
+    }
+
+    /** Builds a {@link Resume}; reusable, each {@link #build()} gives a new record. */
+    public static final class Builder {
+        private String fileName;
+        private String contentType;
+        private long sizeBytes;
+        private String url;
+        private Instant attachedAt;
+
+        private Builder() {
+        }
+
+        private Builder(Resume source) {
+            this.fileName = source.fileName;
+            this.contentType = source.contentType;
+            this.sizeBytes = source.sizeBytes;
+            this.url = source.url;
+            this.attachedAt = source.attachedAt;
+        }
+
+        /** Sets the file name. */
+        public Builder fileName(String fileName) {
+            this.fileName = fileName;
+            return this;
+        }
+
+        /** Sets the media type, such as {@code application/pdf}. */
+        public Builder contentType(String contentType) {
+            this.contentType = contentType;
+            return this;
+        }
+
+        /** Sets the size in bytes (not negative). */
+        public Builder sizeBytes(long sizeBytes) {
+            this.sizeBytes = sizeBytes;
+            return this;
+        }
+
+        /** Sets where the file can be fetched: an absolute http or https URL (required). */
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        /** Sets when the resume was attached. */
+        public Builder attachedAt(Instant attachedAt) {
+            this.attachedAt = attachedAt;
+            return this;
+        }
+
+        /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
+        public Resume build() {
+            return new Resume(fileName, contentType, sizeBytes, url, attachedAt);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.crmconnect.model;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import dev.crmconnect.model.internal.Enums;
+
+/** What a data request covers. The wire value of each constant is its name. */
+public enum ScopeType {
+    /** One seat. */
+    SEAT,
+    /** A whole contract. */
+    CONTRACT,
+    /** A value this SDK version does not know (read from a newer server); never sent. */
+    @JsonEnumDefaultValue
+    UNKNOWN;
+
+    /** The constant for a wire value: null for null, {@link #UNKNOWN} for a value not known here. */
+    public static ScopeType fromValue(String value) {
+        return Enums.fromValue(ScopeType.class, value);
+    }
+}

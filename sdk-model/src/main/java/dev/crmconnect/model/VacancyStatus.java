@@ -1,0 +1,26 @@
+package dev.crmconnect.model;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import dev.crmconnect.model.internal.Enums;
+
+/** Where a vacancy stands. The wire value of each constant is its name. */
+public enum VacancyStatus {
+    /** Open for candidates. */
+    OPEN,
+    /** Paused. */
+    ON_HOLD,
+    /** Closed without a hire. */
+    CLOSED,
+    /** Filled. */
+    FILLED,
+    /** Not yet published. */
+    DRAFT,
+    /** A value this SDK version does not know (read from a newer server); never sent. */
+    @JsonEnumDefaultValue
+    UNKNOWN;
+
+    /** The constant for a wire value: null for null, {@link #UNKNOWN} for a value not known here. */
+    public static VacancyStatus fromValue(String value) {
+        return Enums.fromValue(VacancyStatus.class, value);
+    }
+}

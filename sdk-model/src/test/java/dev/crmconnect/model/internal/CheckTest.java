@@ -1,0 +1,85 @@
+package dev.crmconnect.model.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CheckTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a@b.co", "first.last+tag@sub.example.com", "o'brien@example.ie", "jörg@exämple.de",
+            "x_y-z@123.example", "user@xn--bcher-kva.example"})
+    void acceptsEmailAddresses(String email) {
+        assertEquals(email, Check.email("x.email", email));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plainaddress", "@example.com", "jane@", "jane@localhost", "jane..doe@example.com",
+            ".jane@example.com", "jane.@example.com", "a@b@example.com", "jane doe@example.com", "jane@-example.com",
+            "jane@example-.com", "jane@example..com", "\"jane\"@example.com", "jane@exa_mple.com", "jane@example.com.",
+            "jane(at)example.com"})
+    void refusesWhatIsNotAnEmailAddress(String email) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Check.email("x.email", email));
+        assertEquals("x.email: must be a syntactically valid email address", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {65})
+    void refusesALocalPartLongerThan64(int length) {
+        assertThrows(IllegalArgumentException.class, () -> Check.email("x.email", "a".repeat(length) + "@example.com"));
+        assertEquals("a".repeat(64) + "@example.com", Check.email("x.email", "a".repeat(64) + "@example.com"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://example.com", "http://localhost:8080/x", "HTTPS://Example.com/a?b=c#d",
+            "https://www.linkedin.com/in/zo%C3%AB"})
+    void acceptsHttpUrls(String url) {
+        assertEquals(url, Check.url("x.url", url));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"example.com", "/relative/path", "ftp://example.com/file", "mailto:jane@example.com",
+            "https://", "https:///path", "http://exa mple.com", "javascript:alert(1)", "https://exa[mple.com"})
+    void refusesWhatIsNotAnAbsoluteHttpUrl(String url) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Check.url("x.url", url));
+        assertEquals("x.url: must be an absolute http or https URL", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+1 (555) 010-0100", "555.0100", "020/7946 0958", "7"})
+    void acceptsPhoneNumbers(String phone) {
+        assertEquals(phone, Check.phone("x.phone", phone));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"call me", "+", "12 ext 3", "555\u00a00100", "０１２３"})
+    void refusesWhatIsNotAPhoneNumber(String phone) {
+        assertThrows(IllegalArgumentException.class, () -> Check.phone("x.phone", phone));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"urn:li:person:", "urn:li:person:a:b", "urn:li:person:" + "a", "URN:LI:PERSON:abc",
+            "urn:li:person:abc "})
+    void checksUrnIds(String urn) {
+        if (urn.equals("urn:li:person:a")) {
+            assertEquals(urn, Check.urn("x.member", urn, "person"));
+        } else {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Check.urn("x.member", urn, "person"));
+            assertEquals("x.member: must be a urn:li:person:<id> URN", e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"urn:li:organization:1", "urn:li:organization:1234567890123456789"})
+    void acceptsOrganizationUrns(String urn) {
+        assertEquals(urn, Check.organizationUrn("x.integrationContext", urn));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"urn:li:organization:12345678901234567890", "urn:li:organization:-1", "urn:li:organization:1a"})
+    void refusesOrganizationUrnsThatAreNotDigits(String urn) {
+        assertThrows(IllegalArgumentException.class, () -> Check.organizationUrn("x.integrationContext", urn));
+    }
+}
