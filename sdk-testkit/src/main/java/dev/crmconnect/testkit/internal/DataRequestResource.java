@@ -24,8 +24,8 @@ final class DataRequestResource {
     /** Categories that can be deleted but are not in an export. */
     static final Set<String> DELETION_ONLY = Set.of("USER_INFORMATION", "SAVED_LEADS", "CRM_SYNCED_DATA",
             "SALES_ASSISTANT_LEAD_CRITERIA", "SALES_ASSISTANT_MESSAGES");
-    private static final Pattern SEAT = Pattern.compile("urn:li:seat:[^:\\s]+");
-    private static final Pattern CONTRACT = Pattern.compile("urn:li:contract:[^:\\s]+");
+    private static final Pattern SEAT = Pattern.compile("urn:li:seat:[A-Za-z0-9_-]{1,100}");
+    private static final Pattern CONTRACT = Pattern.compile("urn:li:contract:[A-Za-z0-9_-]{1,100}");
     private static final List<String> READ_ONLY = List.of("id", "status", "createdAt", "completedAt", "downloadUrl");
 
     private final MemberNetwork ids;

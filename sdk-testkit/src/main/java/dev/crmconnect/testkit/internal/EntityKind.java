@@ -4,7 +4,7 @@ package dev.crmconnect.testkit.internal;
 enum EntityKind {
     CONTACT("contact"),
     POOL("pool"),
-    POOL_MEMBER("member"),
+    POOL_MEMBER("poolMember"),
     VACANCY("vacancy"),
     APPLICATION("application"),
     EMAIL_INTERACTION("emailInteraction"),

@@ -1,13 +1,35 @@
 package dev.crmconnect.testkit.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crmconnect.model.Application;
+import dev.crmconnect.model.Contact;
+import dev.crmconnect.model.DataRequest;
+import dev.crmconnect.model.EmailInteraction;
+import dev.crmconnect.model.Note;
+import dev.crmconnect.model.Pool;
+import dev.crmconnect.model.PoolMember;
+import dev.crmconnect.model.Vacancy;
+import dev.crmconnect.sdk.internal.json.Json;
+import java.util.Map;
 
 /**
- * Validates an entity the way the SDK's model does, so that the fake's 422s carry the same
- * messages as the SDK's own checks.
+ * Validates an entity by reading it into the SDK's model record, so that the fake's 422s carry
+ * the same messages as the SDK's own checks; the stored form is the record written back, so
+ * unknown fields are dropped as a server would.
  */
 final class EntityValidator {
+
+    private static final Map<EntityKind, Class<?>> MODEL = Map.of(
+            EntityKind.CONTACT, Contact.class,
+            EntityKind.POOL, Pool.class,
+            EntityKind.POOL_MEMBER, PoolMember.class,
+            EntityKind.VACANCY, Vacancy.class,
+            EntityKind.APPLICATION, Application.class,
+            EntityKind.EMAIL_INTERACTION, EmailInteraction.class,
+            EntityKind.NOTE, Note.class,
+            EntityKind.DATA_REQUEST, DataRequest.class);
 
     private EntityValidator() {
     }
@@ -16,30 +38,30 @@ final class EntityValidator {
      * Returns the entity to store, or throws {@link InvalidEntityException} naming the field and the rule.
      */
     static ObjectNode validate(EntityKind kind, ObjectNode entity) {
-        switch (kind) {
-            case CONTACT -> required(kind, entity, "firstName");
-            case POOL, VACANCY -> {
-                required(kind, entity, "title");
-                maxLength(kind, entity, "title", 200);
-            }
-            case NOTE -> maxLength(kind, entity, "content", 10_000);
-            default -> {
-            }
+        Object record;
+        try {
+            record = Json.mapper().treeToValue(entity, MODEL.get(kind));
+        } catch (JsonProcessingException e) {
+            throw new InvalidEntityException(message(kind, e));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEntityException(message(kind, e));
         }
-        return entity;
+        return Json.mapper().valueToTree(record);
     }
 
-    private static void required(EntityKind kind, ObjectNode entity, String field) {
-        JsonNode value = entity.get(field);
-        if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
-            throw new InvalidEntityException(kind.label + "." + field + ": is required");
+    /** The model's own message when it refused a value; else the JSON path of a wrongly typed field. */
+    private static String message(EntityKind kind, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IllegalArgumentException && t.getMessage() != null) {
+                return t.getMessage();
+            }
         }
-    }
-
-    private static void maxLength(EntityKind kind, ObjectNode entity, String field, int max) {
-        JsonNode value = entity.get(field);
-        if (value != null && value.isTextual() && value.asText().codePointCount(0, value.asText().length()) > max) {
-            throw new InvalidEntityException(kind.label + "." + field + ": must be at most " + max + " characters");
+        StringBuilder path = new StringBuilder(kind.label);
+        if (e instanceof JsonMappingException mapping) {
+            for (JsonMappingException.Reference ref : mapping.getPath()) {
+                path.append(ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]");
+            }
         }
+        return path + ": has the wrong JSON type";
     }
 }

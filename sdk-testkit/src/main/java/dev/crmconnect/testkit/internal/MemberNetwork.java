@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The LinkedIn side of the fake: the member directory, matching contacts to members, 1-Click
@@ -24,6 +25,8 @@ import java.util.UUID;
  * come from one seeded sequence, reset with the fake.
  */
 final class MemberNetwork {
+
+    private static final Pattern SEAT = Pattern.compile("urn:li:seat:[A-Za-z0-9_-]{1,100}");
 
     private final DataStore store;
     private final TenantRegistry tenants;
@@ -112,7 +115,7 @@ final class MemberNetwork {
         if (receivers.isEmpty()) {
             throw new IllegalArgumentException("integrationContext: no tenant is registered for it");
         }
-        if (exportedBy == null || !exportedBy.startsWith("urn:li:seat:")) {
+        if (exportedBy == null || !SEAT.matcher(exportedBy).matches()) {
             throw new IllegalArgumentException("exportedBy: must be urn:li:seat:<id>");
         }
         String requestId;

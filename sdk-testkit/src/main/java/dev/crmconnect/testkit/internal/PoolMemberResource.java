@@ -103,7 +103,7 @@ final class PoolMemberResource {
         }
         JsonNode stepId = member.get("stepId");
         if (stepId != null && !stepId.isNull() && !steps.isEmpty() && !steps.contains(stepId.asText())) {
-            throw RecordResource.invalid("member.stepId: is not a step of the pool");
+            throw RecordResource.invalid("poolMember.stepId: is not a step of the pool");
         }
         return member;
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The batch methods and finders of one top-level collection ({@code /crmContacts},
@@ -21,6 +22,7 @@ final class RecordResource {
     /** Fields the server writes; ignored when a client sends them. */
     private static final List<String> READ_ONLY = List.of("crmId", "match");
     private static final String MANUAL_MATCH = "manualMatchedMember";
+    private static final Pattern PERSON = Pattern.compile("urn:li:person:[A-Za-z0-9_-]{1,100}");
 
     private final RecordCollection collection;
     private final MemberNetwork network;
@@ -138,8 +140,7 @@ final class RecordResource {
         }
         JsonNode member = set.get(MANUAL_MATCH);
         if (member != null) {
-            if (!member.isTextual() || !member.asText().startsWith("urn:li:person:")
-                    || member.asText().length() == "urn:li:person:".length()) {
+            if (!member.isTextual() || !PERSON.matcher(member.asText()).matches()) {
                 throw invalid("patch.$set." + MANUAL_MATCH + ": must be urn:li:person:<id>");
             }
             data.manualMatches.put(crmId, member.asText());

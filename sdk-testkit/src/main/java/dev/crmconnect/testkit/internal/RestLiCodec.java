@@ -1,10 +1,11 @@
 package dev.crmconnect.testkit.internal;
 
+import dev.crmconnect.sdk.restli.RestLi;
 import java.util.Map;
 
 /**
- * The Rest.li 2.0 codec as the fake uses it: keys in paths and queries, and query strings.
- * One seam, so that the fake reads keys exactly as the SDK writes them.
+ * The Rest.li 2.0 codec as the fake uses it: the SDK's own, so that the fake reads keys exactly
+ * as the SDK writes them. Failures are {@link IllegalArgumentException}s.
  */
 final class RestLiCodec {
 
@@ -13,16 +14,16 @@ final class RestLiCodec {
 
     /** Decodes one value: a String, a {@code List<Object>} or a {@code Map<String,Object>}. */
     static Object decode(String encoded) {
-        return InterimRestLi.decode(encoded);
+        return RestLi.decode(encoded);
     }
 
     /** Encodes one value in its canonical form (object fields sorted by name). */
     static String encode(Object value) {
-        return InterimRestLi.encode(value);
+        return RestLi.encode(value);
     }
 
     /** Decodes a raw query string ({@code a=b&c=List(...)}) into its parameters. */
     static Map<String, Object> decodeQuery(String rawQuery) {
-        return InterimRestLi.decodeQuery(rawQuery);
+        return RestLi.decodeQuery(rawQuery);
     }
 }
