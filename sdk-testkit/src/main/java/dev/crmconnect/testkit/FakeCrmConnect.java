@@ -1,5 +1,6 @@
 package dev.crmconnect.testkit;
 
+import dev.crmconnect.sdk.CrmConnectClient;
 import dev.crmconnect.testkit.internal.AdminApi;
 import dev.crmconnect.testkit.internal.Settings;
 import dev.crmconnect.testkit.internal.Simulation;
@@ -96,6 +97,36 @@ public final class FakeCrmConnect implements AutoCloseable {
     /** The registered tenants. */
     public List<FakeTenant> tenants() {
         return simulation.tenants();
+    }
+
+    /**
+     * A new client of the only registered tenant, pointed at this fake; close it when done.
+     *
+     * @throws IllegalStateException when there is no tenant or more than one
+     */
+    public CrmConnectClient client() {
+        List<FakeTenant> registered = tenants();
+        if (registered.size() != 1) {
+            throw new IllegalStateException("client(): " + registered.size()
+                    + " tenants are registered; name one with client(clientId)");
+        }
+        return client(registered.get(0).clientId());
+    }
+
+    /**
+     * A new client of the tenant with this client id, pointed at this fake; close it when done.
+     *
+     * @throws IllegalArgumentException when no tenant has this client id
+     */
+    public CrmConnectClient client(String clientId) {
+        FakeTenant tenant = tenants().stream().filter(t -> t.clientId().equals(clientId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("clientId: no tenant is registered with it"));
+        return CrmConnectClient.builder()
+                .baseUrl(baseUrl())
+                .tokenUrl(tokenUrl())
+                .credentials(tenant.clientId(), tenant.clientSecret())
+                .integrationContext(tenant.integrationContext())
+                .build();
     }
 
     /** Adds a LinkedIn member to the directory (or replaces the one with the same URN). */

@@ -131,6 +131,21 @@ class IsolationAndInspectionTest {
     }
 
     @Test
+    void clientIsReadyForTheRegisteredTenant() {
+        try (FakeCrmConnect fake = startWithTenant()) {
+            try (dev.crmconnect.sdk.CrmConnectClient client = fake.client()) {
+                assertEquals(ORG_A, client.integrationContext());
+            }
+            assertThrows(IllegalArgumentException.class, () -> fake.client("nobody"));
+            fake.addTenant(new FakeTenant("client-b", "secret-b", "urn:li:organization:2"));
+            assertThrows(IllegalStateException.class, fake::client);
+            try (dev.crmconnect.sdk.CrmConnectClient client = fake.client("client-b")) {
+                assertEquals("urn:li:organization:2", client.integrationContext());
+            }
+        }
+    }
+
+    @Test
     void secretsAndPersonalDataStayOutOfToString() {
         FakeTenant tenant = new FakeTenant("client-a", "very-secret", ORG_A, "https://crm.example.com/hook");
         assertFalse(tenant.toString().contains("very-secret"));

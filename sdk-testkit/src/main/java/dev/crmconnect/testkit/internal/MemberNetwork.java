@@ -127,7 +127,7 @@ final class MemberNetwork {
             }
             requestId = newId();
             ObjectNode candidate = candidate(profile, requestId, integrationContext, destination, exportedBy, now);
-            store.of(integrationContext).exports.put(requestId, new TenantData.Export(requestId, member, now, candidate));
+            store.of(integrationContext).addExport(new TenantData.Export(requestId, member, now, candidate));
         }
         byte[] body = event("EXPORT_CANDIDATE_PROFILE", requestId, integrationContext, now);
         for (FakeTenant tenant : receivers) {
@@ -169,8 +169,8 @@ final class MemberNetwork {
             for (TenantData data : store.all()) {
                 List<String> requestIds = new ArrayList<>();
                 long exportedAt = Long.MAX_VALUE;
-                for (TenantData.Export export : data.exports.values()) {
-                    if (export.member.equals(member) && export.candidate != null) {
+                for (TenantData.Export export : data.exportsByMember.getOrDefault(member, List.of())) {
+                    if (export.candidate != null) {
                         requestIds.add(export.requestId);
                         exportedAt = Math.min(exportedAt, export.exportedAt);
                         export.candidate = null;

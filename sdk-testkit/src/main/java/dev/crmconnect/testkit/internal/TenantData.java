@@ -47,6 +47,8 @@ final class TenantData {
     /** Pool members by pool crmId, then contact crmId. */
     final Map<String, TreeMap<String, ObjectNode>> poolMembers = new TreeMap<>();
     final Map<String, Export> exports = new LinkedHashMap<>();
+    /** The same exports by member, oldest first, so that a deletion finds them at once. */
+    final Map<String, List<Export>> exportsByMember = new HashMap<>();
     final List<Notice> notices = new ArrayList<>();
     final Map<String, DataRequest> dataRequests = new LinkedHashMap<>();
     final Map<String, IdempotentCreate> idempotencyKeys = new HashMap<>();
@@ -56,6 +58,11 @@ final class TenantData {
         for (RecordCollection c : RecordCollection.values()) {
             records.put(c, new TreeMap<>());
         }
+    }
+
+    void addExport(Export export) {
+        exports.put(export.requestId, export);
+        exportsByMember.computeIfAbsent(export.member, k -> new ArrayList<>()).add(export);
     }
 
     TreeMap<String, ObjectNode> records(RecordCollection collection) {
