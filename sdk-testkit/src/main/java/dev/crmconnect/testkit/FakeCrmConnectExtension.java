@@ -73,21 +73,25 @@ public final class FakeCrmConnectExtension implements BeforeAllCallback, BeforeE
         }
     }
 
+    /** Stops a server started for one test. */
     @Override
     public void afterEach(ExtensionContext context) {
         stopFor(context);
     }
 
+    /** Stops the server of the test class. */
     @Override
     public void afterAll(ExtensionContext context) {
         stopFor(context);
     }
 
+    /** Resolves {@link FakeCrmConnect} parameters. */
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == FakeCrmConnect.class;
     }
 
+    /** The running fake. */
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return server();

@@ -62,6 +62,8 @@ public final class Simulation implements AutoCloseable {
         } catch (ApiException e) {
             reply = e.toReply();
         } catch (RuntimeException e) {
+            // A bug of the fake: say so on stderr (without bodies), answer 500.
+            System.err.println("crm fake: failed answering " + call.method() + " " + call.rawPath() + ": " + e);
             reply = HttpReply.error(500, 500, "the fake failed: " + e.getClass().getSimpleName());
         }
         reply.header("X-LI-UUID", requestId);
