@@ -42,9 +42,11 @@ import org.slf4j.LoggerFactory;
  * never stops the others. Leases are kept from poll to poll and released by {@link #close()}.
  *
  * <p>A 410 from the feed raises a {@link ComplianceGap} and stops the tenant until
- * {@link #acknowledgeComplianceGap} is called. The tenant then resumes from the oldest notices
- * the feed still holds (its retention, less a quarter hour for clocks that disagree), so that
- * nothing still available is missed; notices decided before are not handed over again.
+ * {@link #acknowledgeComplianceGap} is called. The tenant then resumes from its watermark if the
+ * feed still holds it, else from the oldest notices the feed holds (its retention, less a quarter
+ * hour for clocks that disagree), so that nothing still available is missed; notices decided
+ * before are not handed over again. A watermark older than the retention is not a gap when the
+ * feed was read to its end recently (a quiet feed): the read then starts at the oldest notices too.
  *
  * <p>Thread-safe; polls never overlap. Does not close the checkpoint store.
  */
@@ -220,8 +222,8 @@ public final class DeletionNoticePoller implements AutoCloseable {
 
     /**
      * An operator acknowledges the tenant's compliance gap, by the poller's clock; the tenant is
-     * polled again from the next poll on, starting from the oldest notices the feed still holds.
-     * True if an unacknowledged gap was acknowledged now.
+     * polled again from the next poll on, from its watermark if the feed still holds it, else from
+     * the oldest notices the feed holds. True if an unacknowledged gap was acknowledged now.
      *
      * @param acknowledgedBy who acknowledged it, kept with the gap
      */

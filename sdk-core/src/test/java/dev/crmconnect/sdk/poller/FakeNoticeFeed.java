@@ -28,6 +28,7 @@ final class FakeNoticeFeed implements NoticeFeed {
 
     private final String tenant;
     private final Clock clock;
+    private final String idPrefix;
     private final List<Entry> entries = new ArrayList<>();
     private final List<Instant> askedFrom = new ArrayList<>();
     private Random faults = new Random(0);
@@ -36,9 +37,16 @@ final class FakeNoticeFeed implements NoticeFeed {
     private int fetches;
     private int next;
 
+    /** Notice ids are {@code dn-000000}, {@code dn-000001}, ... */
     FakeNoticeFeed(String tenant, Clock clock) {
+        this(tenant, clock, "dn-");
+    }
+
+    /** Notice ids start with {@code idPrefix}, so that several feeds' ids differ. */
+    FakeNoticeFeed(String tenant, Clock clock, String idPrefix) {
         this.tenant = tenant;
         this.clock = clock;
+        this.idPrefix = idPrefix;
     }
 
     @Override
@@ -62,7 +70,7 @@ final class FakeNoticeFeed implements NoticeFeed {
     synchronized DeletionNotice publish(Instant publishedAt, Duration lag) {
         int number = next++;
         DeletionNotice notice = DeletionNotice.builder()
-                .noticeId(String.format("dn-%06d", number))
+                .noticeId(idPrefix + String.format("%06d", number))
                 .member("urn:li:person:m" + number)
                 .exportRequestIds("export-" + number)
                 .publishedAt(publishedAt)
