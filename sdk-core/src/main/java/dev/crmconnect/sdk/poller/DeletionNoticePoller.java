@@ -156,18 +156,17 @@ public final class DeletionNoticePoller implements AutoCloseable {
      * handed over is left for the next run, which resumes from the checkpoint. Then releases the
      * leases, so other instances may take the tenants at once, and stops the poller's own thread.
      * Called from the handler or the listener, it returns at once and the poll ends after the
-     * notice in flight. Idempotent.
+     * notice in flight. Idempotent; a second call waits as the first does.
      */
     @Override
     public void close() {
         synchronized (lifecycle) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            stop.stop();
-            if (scheduled != null) {
-                scheduled.cancel(false);
+            if (!closed) {
+                closed = true;
+                stop.stop();
+                if (scheduled != null) {
+                    scheduled.cancel(false);
+                }
             }
         }
         if (pollLock.isHeldByCurrentThread()) {
@@ -284,6 +283,9 @@ public final class DeletionNoticePoller implements AutoCloseable {
         }
         if (summary.outcome() == Outcome.LEASE_LOST) {
             leases.remove(tenant.tenant());
+        }
+        if (summary.outcome() == Outcome.SKIPPED_COMPLIANCE_GAP) {
+            LOG.warn("tenant {}: not polled until its compliance gap is acknowledged", tenant.tenant());
         }
         if (summary.outcome() == Outcome.FAILED || summary.outcome() == Outcome.LEASE_LOST) {
             LOG.warn("tenant {}: poll ended {} with {}", tenant.tenant(), summary.outcome(),
@@ -453,7 +455,10 @@ public final class DeletionNoticePoller implements AutoCloseable {
             return this;
         }
 
-        /** The id leases are taken under; unique per instance (default: a random one). */
+        /**
+         * The id leases are taken under; unique per instance (default: a random one). An instance
+         * restarted under the same id after a crash waits for its old leases to expire.
+         */
         public Builder ownerId(String ownerId) {
             this.ownerId = ownerId;
             return this;

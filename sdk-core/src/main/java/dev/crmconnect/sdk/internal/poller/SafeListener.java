@@ -64,7 +64,9 @@ public final class SafeListener implements PollerListener {
     private static void guarded(String event, Runnable call) {
         try {
             call.run();
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable e) {
             LOG.warn("the poller listener threw {} on {}; ignored", e.getClass().getName(), event);
         }
     }
