@@ -474,7 +474,10 @@ public final class DeletionNoticePoller implements AutoCloseable {
             return this;
         }
 
-        /** Runs {@link #start()}'s rounds on this scheduler, which {@link #close()} leaves running (default: a thread of the poller's own). */
+        /**
+         * Runs {@link #start()}'s rounds on this scheduler, which {@link #close()} leaves running
+         * (default: a daemon thread of the poller's own).
+         */
         public Builder scheduler(ScheduledExecutorService scheduler) {
             this.scheduler = scheduler;
             return this;
@@ -532,15 +535,18 @@ public final class DeletionNoticePoller implements AutoCloseable {
                 throw new IllegalArgumentException("handlerBackoff.initial must not be negative");
             }
             if (Checks.required(backoffMax, "handlerBackoff.max").compareTo(backoffInitial) < 0) {
-                throw new IllegalArgumentException("handlerBackoff.max must not be shorter than handlerBackoff.initial");
+                throw new IllegalArgumentException(
+                        "handlerBackoff.max must not be shorter than handlerBackoff.initial");
             }
             Checks.required(listener, "listener");
             Checks.required(clock, "clock");
             Checks.id(ownerId, "ownerId");
             positive(leaseTtl, "leaseTtl");
             positive(complianceWarningAfter, "complianceThresholds.warning");
-            if (Checks.required(complianceErrorAfter, "complianceThresholds.error").compareTo(complianceWarningAfter) <= 0) {
-                throw new IllegalArgumentException("complianceThresholds.error must be longer than the warning threshold");
+            Checks.required(complianceErrorAfter, "complianceThresholds.error");
+            if (complianceErrorAfter.compareTo(complianceWarningAfter) <= 0) {
+                throw new IllegalArgumentException(
+                        "complianceThresholds.error must be longer than the warning threshold");
             }
             if (Checks.required(feedRetention, "feedRetention").compareTo(Duration.ofDays(1)) < 0) {
                 throw new IllegalArgumentException("feedRetention must be at least 1 day");

@@ -221,7 +221,8 @@ public final class TenantPoller {
          * Settles one notice new to this read: skipped if decided or parked, else decided (added
          * to {@code decisions}) or parked. False if a stop came first: the notice is left as it was.
          */
-        private boolean resolve(DeletionNotice notice, List<AuditRecord> decisions, List<DeletionNotice> decidedNotices) {
+        private boolean resolve(DeletionNotice notice, List<AuditRecord> decisions,
+                                List<DeletionNotice> decidedNotices) {
             String noticeId = notice.noticeId();
             if (parkedThisPoll.contains(noticeId)) {
                 return true;
