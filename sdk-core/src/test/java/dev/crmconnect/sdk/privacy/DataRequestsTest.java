@@ -214,6 +214,12 @@ class DataRequestsTest {
     }
 
     @Test
+    void theSystemSleeperCompletesItsFuture() throws Exception {
+        assertEquals(null, Sleeper.system().sleep(Duration.ofMillis(20)).get(10, TimeUnit.SECONDS));
+        assertEquals(null, Sleeper.system().sleep(Duration.ofMillis(-5)).get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
     void pollIntervalsDoubleUpToTheCapAndStayWithinHalfAndAll() {
         DataRequests seeded = DataRequests.builder(client).random(new Random(SEED))
                 .pollIntervals(Duration.ofMillis(100), Duration.ofMillis(1_000)).build();
