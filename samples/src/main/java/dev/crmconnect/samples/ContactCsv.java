@@ -8,7 +8,6 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -271,18 +270,5 @@ final class ContactCsv {
             case "AU" -> String.format(Locale.ROOT, "+61 2 5550 %04d", n);
             default -> random.nextBoolean() ? "" : String.format(Locale.ROOT, "+1 555-01%02d", n % 100);
         };
-    }
-
-    /** Reads the whole file into rows: for small files and tests. */
-    static List<Row> readAll(Path file) {
-        List<Row> rows = new ArrayList<>();
-        try (Reader reader = new Reader(file)) {
-            for (Row row = reader.next(); row != null; row = reader.next()) {
-                rows.add(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
     }
 }

@@ -162,9 +162,9 @@ final class NoticePollerDemo implements AutoCloseable {
         return round;
     }
 
-    /** Where the fake listens. */
-    String baseUrl() {
-        return fake.baseUrl();
+    /** The fake server, for tests that look at what it holds. */
+    FakeCrmConnect fake() {
+        return fake;
     }
 
     /** Records this run's round as played, so the next run replays it; call once its notices are decided. */

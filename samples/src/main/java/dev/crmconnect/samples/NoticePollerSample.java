@@ -110,7 +110,7 @@ public final class NoticePollerSample {
     }
 
     /** Polls the client's tenant until its feed is read to the end, deciding each notice with the sample policy. */
-    private static Result poll(CrmConnectClient client, CrmRecords crm, Path directory, String acknowledgeGapAs,
+    static Result poll(CrmConnectClient client, CrmRecords crm, Path directory, String acknowledgeGapAs,
                                PrintStream out) {
         String tenant = client.integrationContext();
         Path checkpoint = directory.resolve("checkpoint");
