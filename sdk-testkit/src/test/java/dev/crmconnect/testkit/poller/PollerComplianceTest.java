@@ -42,6 +42,8 @@ class PollerComplianceTest {
 
     static final FakeTenant QUIET = new FakeTenant("client-quiet", "secret-quiet", "urn:li:organization:7001");
     static final FakeTenant BUSY = new FakeTenant("client-busy", "secret-busy", "urn:li:organization:7002");
+    /** Notices on the first day only, polled all along: its old watermark is no gap. */
+    static final FakeTenant IDLE = new FakeTenant("client-idle", "secret-idle", "urn:li:organization:7003");
     static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
 
     /** The poller's clock: the fake's, frozen, moved by the test. */
@@ -116,15 +118,17 @@ class PollerComplianceTest {
     FakeCrmConnect fake;
     CrmConnectClient quietClient;
     CrmConnectClient busyClient;
+    CrmConnectClient idleClient;
     CheckpointStore store;
     int published;
 
     @BeforeEach
     void start() {
-        fake = FakeCrmConnect.builder().tenant(QUIET).tenant(BUSY).start();
+        fake = FakeCrmConnect.builder().tenant(QUIET).tenant(BUSY).tenant(IDLE).start();
         fake.clock().freeze();
         quietClient = fake.client(QUIET.clientId());
         busyClient = fake.client(BUSY.clientId());
+        idleClient = fake.client(IDLE.clientId());
         store = CheckpointStore.inMemory();
     }
 
@@ -133,6 +137,7 @@ class PollerComplianceTest {
         store.close();
         quietClient.close();
         busyClient.close();
+        idleClient.close();
         fake.close();
     }
 
@@ -155,6 +160,7 @@ class PollerComplianceTest {
         DeletionNoticePoller poller = DeletionNoticePoller.builder()
                 .feed(quietFeed)
                 .client(busyClient)
+                .client(idleClient)
                 .handler(notice -> Decision.delete("contact and notes"))
                 .handlerId("compliance-test-1")
                 .checkpointStore(store)
@@ -163,6 +169,7 @@ class PollerComplianceTest {
                 .build();
         publish(QUIET, 3);
         publish(BUSY, 3);
+        publish(IDLE, 2);
         List<PollSummary> first = poller.pollOnce();
         assertEquals(3, of(first, QUIET).decided());
         assertEquals(3, of(first, BUSY).decided());
@@ -177,6 +184,7 @@ class PollerComplianceTest {
             assertEquals(Outcome.FAILED, of(round, QUIET).outcome());
             assertEquals(Outcome.COMPLETED, of(round, BUSY).outcome());
             assertEquals(1, of(round, BUSY).decided());
+            assertEquals(Outcome.COMPLETED, of(round, IDLE).outcome());
             ComplianceStatus quiet = poller.complianceStatus(QUIET.integrationContext());
             assertEquals(Duration.ofDays(8L * week), quiet.sinceLastSuccessfulPoll());
             assertEquals(week < 4 ? Level.WARNING : Level.ERROR, quiet.level(), "after " + 8 * week + " days");
@@ -194,6 +202,7 @@ class PollerComplianceTest {
         List<PollSummary> gapRound = poller.pollOnce();
         assertEquals(Outcome.COMPLIANCE_GAP_RAISED, of(gapRound, QUIET).outcome());
         assertEquals(Outcome.COMPLETED, of(gapRound, BUSY).outcome());
+        assertEquals(Outcome.COMPLETED, of(gapRound, IDLE).outcome(), "a quiet feed polled all along is no gap");
         assertEquals(List.of(QUIET.integrationContext()), told.gaps);
         ComplianceGap gap = poller.complianceGap(QUIET.integrationContext()).orElseThrow();
         assertFalse(gap.acknowledged());
@@ -219,5 +228,6 @@ class PollerComplianceTest {
         assertTrue(quietDecided.containsAll(missedMaybe), "the notice the feed still holds is decided");
         assertEquals(Level.OK, poller.complianceStatus(QUIET.integrationContext()).level());
         assertEquals(1, told.gaps.size(), "the acknowledged gap is not raised again");
+        assertEquals(2, audited(IDLE));
     }
 }
