@@ -45,6 +45,7 @@ final class PollerChild {
     private PollerChild() {
     }
 
+    /** Polls as the arguments say; see the class comment. */
     public static void main(String[] args) throws Exception {
         String storeKind = args[0];
         String storeLocation = args[1];
