@@ -175,6 +175,25 @@ class ResourcesWireTest {
     }
 
     @Test
+    void aResultUnderAnotherTenantsKeyIsNoResultForThisRecord() {
+        String otherTenant = RestLi.encode(Map.of("crmId", "b", "dataProvider", "CRM",
+                "integrationContext", "urn:li:organization:9"));
+        String otherProvider = RestLi.encode(Map.of("crmId", "c", "dataProvider", "ATS",
+                "integrationContext", TestSupport.CONTEXT));
+        wm.stubFor(put(urlPathEqualTo("/v2/crmContacts")).willReturn(okJson("{\"results\":{\"" + key("a")
+                + "\":{\"status\":204},\"" + otherTenant + "\":{\"status\":204},\"" + otherProvider
+                + "\":{\"status\":204}}}")));
+
+        BatchResult result = client.contacts().upsert(List.of(contact("a"), contact("b"), contact("c")));
+
+        assertEquals(RecordResult.Outcome.STORED, result.results().get(0).outcome());
+        for (RecordResult r : result.results().subList(1, 3)) {
+            assertEquals(RecordResult.Outcome.FAILED, r.outcome(), r.toString());
+            assertEquals("contact: the response holds no result for this record", r.message());
+        }
+    }
+
+    @Test
     void aBatchFailingAfterRetriesFailsOnlyItsOwnRecords() throws Exception {
         wm.stubFor(put(urlPathEqualTo("/v2/crmContacts")).willReturn(aResponse().withTransformers(EchoResults.NAME)));
         wm.stubFor(put(urlPathEqualTo("/v2/crmContacts")).withRequestBody(
