@@ -311,6 +311,22 @@ class MalformedResponseTest {
     }
 
     @Test
+    void aNullWhereAnEntityBelongs() {
+        stub(get(urlPathEqualTo("/v2/dataRequests/dr-1")), body(200, "null"));
+        failure(client.dataRequests().getAsync("dr-1", RequestOptions.defaults()), TransportException.class,
+                "GET /dataRequests/dr-1", "null where a DataRequest belongs");
+        stub(get(urlPathEqualTo("/v2/dataRequests/dr-2")), body(200, ""));
+        failure(client.dataRequests().getAsync("dr-2", RequestOptions.defaults()), TransportException.class,
+                "GET /dataRequests/dr-2", "null where a DataRequest belongs");
+        stub(get(urlPathEqualTo(CONTACTS)), body(200, "{\"results\":{\"" + key("c-1") + "\":null}}"));
+        failure(client.contacts().getAsync(List.of("c-1")), TransportException.class, "BATCH_GET /crmContacts",
+                "null where a Contact belongs");
+        stub(get(urlPathEqualTo("/v2/exportDeletionNotices")), body(200, "{\"elements\":[null]}"));
+        failure(client.deletionNotices().pageAsync(Instant.EPOCH, 0, 10, RequestOptions.defaults()),
+                TransportException.class, "FINDER /exportDeletionNotices", "null where a DeletionNotice belongs");
+    }
+
+    @Test
     void negativePagingValues() {
         stub(get(urlPathEqualTo(CONTACTS)), body(200, "{\"elements\":[],\"paging\":{\"start\":0,\"total\":-5}}"));
         failure(client.contacts().listPageAsync(0, 10, RequestOptions.defaults()), TransportException.class,
