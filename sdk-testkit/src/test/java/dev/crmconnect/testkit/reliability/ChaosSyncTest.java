@@ -32,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A long sync through seeded faults: 100,000 records (contacts, pools, notes) against the fake
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * each per-record result is true, that no record was acknowledged twice, and, after re-sending
  * what failed, that the fake holds exactly what was sent.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ChaosSyncTest {
 
     static final long SEED = 20_250_611L;
