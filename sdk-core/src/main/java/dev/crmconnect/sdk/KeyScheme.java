@@ -25,10 +25,13 @@ interface KeyScheme {
                 return RecordKey.of(crmId, integrationContext).toRestLiValue();
             }
 
+            /** Only a key of this tenant, exactly as sent: another tenant's key is no result for our record. */
             @Override
             public String crmIdOf(String encodedKey) {
-                return decode(encodedKey) instanceof Map<?, ?> key && key.get("crmId") instanceof String id
-                        ? id : null;
+                return decode(encodedKey) instanceof Map<?, ?> key && key.size() == 3
+                        && key.get("crmId") instanceof String id
+                        && RecordKey.DATA_PROVIDER.equals(key.get("dataProvider"))
+                        && integrationContext.equals(key.get("integrationContext")) ? id : null;
             }
         };
     }

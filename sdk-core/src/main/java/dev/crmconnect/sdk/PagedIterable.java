@@ -158,6 +158,12 @@ public final class PagedIterable<T> implements Iterable<T> {
                         + " again when asked for start " + requested + "; stopping instead of looping",
                         0, null, null, 0, null);
             }
+            if (page.start() < requested) { // an earlier page again: a server cycling through pages never ends
+                finished = true;
+                throw new CrmConnectException("the server returned the page at start " + page.start()
+                        + " when asked for start " + requested + "; stopping instead of looping",
+                        0, null, null, 0, null);
+            }
         }
     }
 }

@@ -226,7 +226,7 @@ public class SyncedRecords<T extends SyncedRecord> {
         return context.api().send(request, options).handle((response, failure) -> {
             if (failure == null) {
                 try {
-                    Map<String, JsonNode> byCrmId = perRecord(response);
+                    Map<String, Entry> byCrmId = perRecord(response);
                     for (int k = 0; k < batch.size(); k++) {
                         results[batch.get(k)] = outcome(crmIds.get(k), byCrmId.get(crmIds.get(k)), success);
                     }
@@ -243,37 +243,51 @@ public class SyncedRecords<T extends SyncedRecord> {
         });
     }
 
+    /** One record's entry of a batch response, and whether it came from the {@code errors} map. */
+    private record Entry(JsonNode node, boolean error) {
+    }
+
     /** The response's per-record entries by crmId; an error entry wins over a result for one key. */
-    private Map<String, JsonNode> perRecord(ApiResponse response) {
+    private Map<String, Entry> perRecord(ApiResponse response) {
         JsonNode resultsNode = response.json().path("results");
         JsonNode errorsNode = response.json().path("errors");
         if (!resultsNode.isObject() && !errorsNode.isObject()) {
             throw response.invalid("no results or errors map");
         }
-        Map<String, JsonNode> byCrmId = new HashMap<>();
+        Map<String, Entry> byCrmId = new HashMap<>();
         for (JsonNode map : List.of(resultsNode, errorsNode)) {
             for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 String crmId = keys.crmIdOf(entry.getKey());
                 if (crmId != null) {
-                    byCrmId.put(crmId, entry.getValue());
+                    byCrmId.put(crmId, new Entry(entry.getValue(), map == errorsNode));
                 }
             }
         }
         return byCrmId;
     }
 
-    private RecordResult outcome(String crmId, JsonNode entry, RecordResult.Outcome success) {
-        if (entry == null || !entry.isObject()) {
+    /**
+     * A record's outcome from its entry. An entry of the {@code errors} map is a failure whatever
+     * it holds; one of the {@code results} map succeeds unless it carries an error status. A
+     * status that is not a whole number is not the contract's, so it never counts as success.
+     */
+    private RecordResult outcome(String crmId, Entry entry, RecordResult.Outcome success) {
+        if (entry == null || !entry.node().isObject()) {
             return RecordResult.failed(crmId, 0, entity + ": the response holds no result for this record", null);
         }
-        ServiceError error = ServiceError.from(entry);
-        int status = error.status() == null ? 200 : error.status();
-        if (status >= 200 && status < 300) {
+        JsonNode statusNode = entry.node().get("status");
+        if (statusNode != null && !(statusNode.isIntegralNumber() && statusNode.canConvertToInt())) {
+            return RecordResult.failed(crmId, 0, entity + ": the response's entry for this record has an invalid"
+                    + " status", null);
+        }
+        ServiceError error = ServiceError.from(entry.node());
+        int status = error.status() != null ? error.status() : entry.error() ? 0 : 200;
+        if (!entry.error() && status >= 200 && status < 300) {
             return RecordResult.done(crmId, success, status);
         }
-        return RecordResult.failed(crmId, status,
-                error.message() == null ? entity + ": refused with HTTP " + status : error.message(),
+        String why = status == 0 ? "refused without a status" : "refused with HTTP " + status;
+        return RecordResult.failed(crmId, status, error.message() == null ? entity + ": " + why : error.message(),
                 error.serviceErrorCode());
     }
 

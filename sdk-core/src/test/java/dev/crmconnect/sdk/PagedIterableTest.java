@@ -90,6 +90,19 @@ class PagedIterableTest {
     }
 
     @Test
+    void aServerCyclingThroughEarlierPagesFailsInsteadOfLooping() {
+        // Ignores start and alternates between its first two pages, each with its true start.
+        PagedIterable<Integer> paged = PagedIterable.of(2, (start, count) -> (start / 2) % 2 == 0
+                ? new Page<>(List.of(0, 1), 0, OptionalInt.empty())
+                : new Page<>(List.of(2, 3), 2, OptionalInt.empty()));
+        List<Integer> seen = new ArrayList<>();
+        CrmConnectException e = assertThrows(CrmConnectException.class, () -> paged.forEach(seen::add));
+        assertEquals(List.of(0, 1, 2, 3), seen);
+        assertEquals("the server returned the page at start 0 when asked for start 4; stopping instead of looping",
+                e.getMessage());
+    }
+
+    @Test
     void aServerReturningTheSameElementsAgainFailsInsteadOfLooping() {
         PagedIterable<Integer> paged = PagedIterable.of(2, (start, count) ->
                 new Page<>(List.of(7, 8), start, OptionalInt.empty())); // right start, same elements

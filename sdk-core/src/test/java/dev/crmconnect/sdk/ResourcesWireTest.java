@@ -175,6 +175,42 @@ class ResourcesWireTest {
     }
 
     @Test
+    void aResultUnderAnotherTenantsKeyIsNoResultForThisRecord() {
+        String otherTenant = RestLi.encode(Map.of("crmId", "b", "dataProvider", "CRM",
+                "integrationContext", "urn:li:organization:9"));
+        String otherProvider = RestLi.encode(Map.of("crmId", "c", "dataProvider", "ATS",
+                "integrationContext", TestSupport.CONTEXT));
+        wm.stubFor(put(urlPathEqualTo("/v2/crmContacts")).willReturn(okJson("{\"results\":{\"" + key("a")
+                + "\":{\"status\":204},\"" + otherTenant + "\":{\"status\":204},\"" + otherProvider
+                + "\":{\"status\":204}}}")));
+
+        BatchResult result = client.contacts().upsert(List.of(contact("a"), contact("b"), contact("c")));
+
+        assertEquals(RecordResult.Outcome.STORED, result.results().get(0).outcome());
+        for (RecordResult r : result.results().subList(1, 3)) {
+            assertEquals(RecordResult.Outcome.FAILED, r.outcome(), r.toString());
+            assertEquals("contact: the response holds no result for this record", r.message());
+        }
+    }
+
+    @Test
+    void anErrorsEntryIsAFailureEvenWithoutAStatusAndABadStatusIsNeverSuccess() {
+        wm.stubFor(put(urlPathEqualTo("/v2/crmContacts")).willReturn(okJson("{\"results\":{\"" + key("c")
+                + "\":{\"status\":\"204\"}},\"errors\":{\"" + key("a") + "\":{\"message\":\"refused\"},\""
+                + key("b") + "\":{}}}")));
+
+        BatchResult result = client.contacts().upsert(List.of(contact("a"), contact("b"), contact("c")));
+
+        assertEquals(List.of(RecordResult.Outcome.FAILED, RecordResult.Outcome.FAILED, RecordResult.Outcome.FAILED),
+                result.results().stream().map(RecordResult::outcome).toList());
+        assertEquals("refused", result.results().get(0).message());
+        assertEquals("contact: refused without a status", result.results().get(1).message());
+        assertEquals("contact: the response's entry for this record has an invalid status",
+                result.results().get(2).message());
+        assertEquals(0, result.results().get(1).status());
+    }
+
+    @Test
     void aBatchFailingAfterRetriesFailsOnlyItsOwnRecords() throws Exception {
         wm.stubFor(put(urlPathEqualTo("/v2/crmContacts")).willReturn(aResponse().withTransformers(EchoResults.NAME)));
         wm.stubFor(put(urlPathEqualTo("/v2/crmContacts")).withRequestBody(

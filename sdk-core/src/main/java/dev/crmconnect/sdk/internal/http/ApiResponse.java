@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * A successful (2xx) API response: status, headers, the body as received and as a JSON tree
  * (already checked to be JSON; a missing node when the body was empty), the {@code X-LI-UUID}
  * request id and the number of attempts the call took. Converting the tree to a type that does
- * not fit it throws a {@link TransportException} naming the JSON path, never the values.
+ * not fit it, or a JSON null or an empty body to any type, throws a {@link TransportException}
+ * naming the JSON path, never the values.
  */
 public final class ApiResponse {
 
@@ -81,6 +82,9 @@ public final class ApiResponse {
     }
 
     private <T> T convert(JsonNode node, JavaType type) {
+        if (node == null || node.isNull() || node.isMissingNode()) { // Jackson reads null, never an entity
+            throw invalid("null where a " + type.getRawClass().getSimpleName() + " belongs");
+        }
         try {
             return Json.mapper().treeToValue(node, type);
         } catch (JsonMappingException e) {

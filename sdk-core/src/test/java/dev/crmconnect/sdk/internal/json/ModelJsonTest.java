@@ -40,9 +40,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every model record against hand-written JSON that uses the contract's field names, through the
- * SDK's one mapper: read, check, write back, compare as trees.
+ * SDK's one mapper: read, check, write back, compare as trees. Its samples seed the fuzz tests.
  */
-class ModelJsonTest {
+public class ModelJsonTest {
 
     private static final ObjectMapper MAPPER = Json.mapper();
     private static final Instant T1 = Instant.ofEpochMilli(1_700_000_000_000L);
@@ -112,14 +112,16 @@ class ModelJsonTest {
              "categories":["USER_INFORMATION","CRM_SYNCED_DATA"],"confirmIrreversible":true}
             """;
 
-    record Sample(String name, String json, Class<?> type) {
+    /** A valid body of one entity, with the model type it reads into. */
+    public record Sample(String name, String json, Class<?> type) {
         @Override
         public String toString() {
             return name;
         }
     }
 
-    static Stream<Sample> samples() {
+    /** One valid body per entity (two for data requests). */
+    public static Stream<Sample> samples() {
         return Stream.of(
                 new Sample("contact", CONTACT, Contact.class),
                 new Sample("pool", POOL, Pool.class),
