@@ -21,19 +21,15 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The client-side throttle against the fake's records-per-minute quota. The throttle paces on
  * the JVM's monotonic clock; the fake counts records in fixed minutes of its own clock, which
  * here follows real time, set to the start of a minute as the sync begins. A quota of 6,100
  * records a minute makes the throttle admit exactly one batch of 100 a second, so that a sync of
- * 6,200 records (more than a minute's quota) lasts just over a minute. Runs beside the other test
- * classes: it spends its minute waiting.
+ * 6,200 records (more than a minute's quota) lasts just over a minute.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-@Execution(ExecutionMode.CONCURRENT)
 class QuotaTest {
 
     static final int RECORDS_PER_MINUTE = 6_100;
