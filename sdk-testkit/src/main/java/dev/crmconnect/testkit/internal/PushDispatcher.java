@@ -55,6 +55,7 @@ final class PushDispatcher implements AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("crm-fake-push"));
     private final ExecutorService httpExecutor = Executors.newCachedThreadPool(daemon("crm-fake-push-http"));
     private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // no cleartext h2c upgrade attempts to a callback
             .executor(httpExecutor)
             .connectTimeout(ATTEMPT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)

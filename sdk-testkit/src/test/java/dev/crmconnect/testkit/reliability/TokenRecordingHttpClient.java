@@ -5,6 +5,7 @@ import java.net.Authenticator;
 import java.net.CookieHandler;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
+import java.net.http.HttpClient.Version;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,7 +20,8 @@ import javax.net.ssl.SSLParameters;
 /** An HTTP client that remembers every bearer token sent through it, so a test can look for them in logs. */
 final class TokenRecordingHttpClient extends HttpClient {
 
-    private final HttpClient delegate = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    private final HttpClient delegate = HttpClient.newBuilder().version(Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(Redirect.NEVER).build();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
 

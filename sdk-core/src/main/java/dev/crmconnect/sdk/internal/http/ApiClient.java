@@ -85,6 +85,10 @@ public final class ApiClient implements AutoCloseable {
         this.ownsHttp = config.httpClient() == null;
         this.http = ownsHttp
                 ? HttpClient.newBuilder()
+                        // HTTP/2 over TLS (ALPN); plain http (loopback, the testkit) stays on HTTP/1.1,
+                        // since the JDK's cleartext h2c upgrade can stall a request against Jetty.
+                        .version(config.baseUrl().getScheme().equalsIgnoreCase("https")
+                                ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                         .connectTimeout(config.connectTimeout())
                         .followRedirects(HttpClient.Redirect.NEVER)
                         .executor(callbackExecutor)
