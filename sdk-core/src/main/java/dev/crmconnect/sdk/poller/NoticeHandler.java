@@ -1,0 +1,19 @@
+package dev.crmconnect.sdk.poller;
+
+import dev.crmconnect.model.DeletionNotice;
+
+/**
+ * The customer's decision for one deletion notice: delete the member's data, retain it for a
+ * reason, or flag it for review. A notice may reach the handler more than once (after a crash
+ * between the handler's work and the decision's recording), so the handler should be idempotent;
+ * once a decision is recorded the notice never reaches it again.
+ */
+@FunctionalInterface
+public interface NoticeHandler {
+
+    /**
+     * Decides {@code notice}. Throwing counts as a failed attempt: the poller retries with
+     * backoff, then parks the notice and retries it on later polls.
+     */
+    Decision handle(DeletionNotice notice) throws Exception;
+}

@@ -1,0 +1,41 @@
+package dev.crmconnect.sdk.poller;
+
+/**
+ * What the poller tells the application, for metrics, alerts and logs; every method does nothing
+ * unless overridden. Called on the polling thread: keep it quick. A listener that throws is
+ * logged and otherwise ignored.
+ */
+public interface PollerListener {
+
+    /** A decision was recorded; {@code record} is in the audit trail. */
+    default void noticeDecided(AuditRecord record) {
+    }
+
+    /** The handler threw on its {@code attempt}-th call for the notice (counting from 1, parked retries included). */
+    default void handlerFailed(String tenant, String noticeId, int attempt, Throwable error) {
+    }
+
+    /** The handler kept failing: the notice is parked and will be retried on later polls. */
+    default void noticeParked(String tenant, ParkedNotice notice) {
+    }
+
+    /** A tenant's poll ended, whatever its outcome; failures also reach {@link #pollFailed}. */
+    default void pollCompleted(PollSummary summary) {
+    }
+
+    /** A tenant's poll failed or lost its lease; the next poll retries. */
+    default void pollFailed(String tenant, Throwable error) {
+    }
+
+    /** The feed answered 410: the tenant stops until an operator acknowledges {@code gap}. */
+    default void complianceGapRaised(String tenant, ComplianceGap gap) {
+    }
+
+    /** After a tenant's poll, its compliance clock is past the warning threshold or it never succeeded. */
+    default void complianceClockWarning(ComplianceStatus status) {
+    }
+
+    /** After a tenant's poll, its compliance clock is past the error threshold. */
+    default void complianceClockError(ComplianceStatus status) {
+    }
+}
