@@ -21,6 +21,13 @@ public final class Latencies {
         nanos[size++] = durationNanos;
     }
 
+    /** Adds every duration recorded here to {@code other}. */
+    public synchronized void addAllTo(Latencies other) {
+        for (int i = 0; i < size; i++) {
+            other.add(nanos[i]);
+        }
+    }
+
     /** The number recorded. */
     public synchronized int count() {
         return size;
