@@ -58,11 +58,15 @@ final class PollerScenario implements Scenario {
         if (PostgresServer.available()) {
             try (PostgresServer server = PostgresServer.start();
                  PooledDataSource pool = new PooledDataSource(server.dataSource())) {
-                String version = server.version();
-                poll("jdbc, pooled (" + version + ")", CheckpointStore.jdbc(pool), notices, table);
+                poll("jdbc, pooled (" + server.version() + ")", CheckpointStore.jdbc(pool), notices, table);
                 // Without a pool every store call opens a connection: shown on a short backlog.
                 poll("jdbc, a connection per call", CheckpointStore.jdbc(server.dataSource()),
                         Math.min(notices, UNPOOLED_NOTICES), table);
+            }
+            // The same with plans made for each execution: see docs/PERFORMANCE.md on the decision lookup.
+            try (PostgresServer server = PostgresServer.start("plan_cache_mode=force_custom_plan");
+                 PooledDataSource pool = new PooledDataSource(server.dataSource())) {
+                poll("jdbc, pooled, plan_cache_mode=force_custom_plan", CheckpointStore.jdbc(pool), notices, table);
             }
         } else {
             table.row("jdbc (PostgreSQL)", "generated", Table.count(notices), "-", "-", "not available", "-", "-");

@@ -56,11 +56,16 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * Initialises and starts a server.
+     * Initialises and starts a server with PostgreSQL's defaults but for {@code settings}, each
+     * {@code name=value} as {@code postgres -c} takes it.
      *
      * @throws IllegalStateException when the binaries are missing or the server does not start
      */
-    public static PostgresServer start() {
+    public static PostgresServer start(String... settings) {
+        StringBuilder options = new StringBuilder();
+        for (String setting : settings) {
+            options.append(" -c ").append(setting);
+        }
         Path binaries = findBinaries();
         Path directory;
         try {
@@ -82,7 +87,7 @@ public final class PostgresServer implements AutoCloseable {
                 try {
                     run(directory, binaries.resolve("pg_ctl").toString(), "-D", data.toString(),
                             "-l", directory.resolve("server.log").toString(), "-w", "-t", "60",
-                            "-o", "-p " + port + " -h 127.0.0.1 -k " + directory.resolve("socket"), "start");
+                            "-o", "-p " + port + " -h 127.0.0.1 -k " + directory.resolve("socket") + options, "start");
                     PostgresServer server = new PostgresServer(directory, binaries, port);
                     server.createDatabase("bench");
                     return server;
@@ -106,11 +111,11 @@ public final class PostgresServer implements AutoCloseable {
         return dataSource("bench");
     }
 
-    /** The server's version line, for the report. */
+    /** The server's name and version, for example "PostgreSQL 15.18". */
     public String version() {
         try (Connection connection = dataSource().getConnection()) {
             return connection.getMetaData().getDatabaseProductName() + " "
-                    + connection.getMetaData().getDatabaseProductVersion();
+                    + connection.getMetaData().getDatabaseProductVersion().split(" ")[0];
         } catch (SQLException e) {
             return "PostgreSQL (version unknown)";
         }
