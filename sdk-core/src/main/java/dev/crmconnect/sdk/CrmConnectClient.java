@@ -1,5 +1,8 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.model.EmailInteraction;
+import dev.crmconnect.model.Note;
+import dev.crmconnect.model.Vacancy;
 import dev.crmconnect.sdk.internal.http.ApiClient;
 import dev.crmconnect.sdk.internal.http.ClientConfig;
 import java.net.URI;
@@ -43,10 +46,83 @@ public final class CrmConnectClient implements AutoCloseable {
     /** The default cap on a response body: 16 MiB. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
-    private final ApiClient api;
+    /** The most records one batch call may carry, by the contract. */
+    public static final int MAX_BATCH_SIZE = 100;
+    /** The default number of batch calls one {@code upsert} or {@code delete} runs at once: 4. */
+    public static final int DEFAULT_BATCHES_IN_FLIGHT = 4;
+    /** The most elements a page of a listing may hold, by the contract; also the default. */
+    public static final int MAX_PAGE_SIZE = 100;
 
-    private CrmConnectClient(ApiClient api) {
-        this.api = api;
+    private final ApiClient api;
+    private final ContactService contacts;
+    private final PoolService pools;
+    private final ReadableRecords<Vacancy> vacancies;
+    private final ApplicationService applications;
+    private final ContactActivityService<EmailInteraction> emailInteractions;
+    private final ContactActivityService<Note> notes;
+    private final ExportedCandidateService exportedCandidates;
+    private final DeletionNoticeService deletionNotices;
+    private final DataRequestService dataRequests;
+
+    private CrmConnectClient(ResourceContext context) {
+        this.api = context.api();
+        this.contacts = new ContactService(context);
+        this.pools = new PoolService(context);
+        this.vacancies = new ReadableRecords<>(context, context.routes().path(Routes.Resource.VACANCIES), "vacancy",
+                Vacancy.class, (vacancy, crmId) -> vacancy.toBuilder().crmId(crmId).build());
+        this.applications = new ApplicationService(context);
+        this.emailInteractions = new ContactActivityService<>(context, Routes.Resource.EMAIL_INTERACTIONS,
+                "emailInteraction", EmailInteraction.class, (email, crmId) -> email.toBuilder().crmId(crmId).build());
+        this.notes = new ContactActivityService<>(context, Routes.Resource.NOTES, "note", Note.class,
+                (note, crmId) -> note.toBuilder().crmId(crmId).build());
+        this.exportedCandidates = new ExportedCandidateService(context);
+        this.deletionNotices = new DeletionNoticeService(context);
+        this.dataRequests = new DataRequestService(context);
+    }
+
+    /** Contacts: upsert, get (with LinkedIn's match), delete, list, manual match. */
+    public ContactService contacts() {
+        return contacts;
+    }
+
+    /** Pools with their steps, and each pool's members. */
+    public PoolService pools() {
+        return pools;
+    }
+
+    /** Vacancies with their stages. */
+    public ReadableRecords<Vacancy> vacancies() {
+        return vacancies;
+    }
+
+    /** Applications of contacts to vacancies. */
+    public ApplicationService applications() {
+        return applications;
+    }
+
+    /** Emails between contacts and CRM users. */
+    public ContactActivityService<EmailInteraction> emailInteractions() {
+        return emailInteractions;
+    }
+
+    /** Notes logged on contacts. */
+    public ContactActivityService<Note> notes() {
+        return notes;
+    }
+
+    /** Members exported into the CRM with 1-Click Export. */
+    public ExportedCandidateService exportedCandidates() {
+        return exportedCandidates;
+    }
+
+    /** The feed of deletion notices of exported members. */
+    public DeletionNoticeService deletionNotices() {
+        return deletionNotices;
+    }
+
+    /** GDPR export and deletion requests. */
+    public DataRequestService dataRequests() {
+        return dataRequests;
     }
 
     /** A builder with the defaults above; credentials and integration context are required. */
@@ -101,6 +177,10 @@ public final class CrmConnectClient implements AutoCloseable {
         private boolean allowInsecureHttp;
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private Clock clock = Clock.systemUTC();
+        private Routes routes = Routes.defaults();
+        private int batchSize = MAX_BATCH_SIZE;
+        private int batchesInFlight = DEFAULT_BATCHES_IN_FLIGHT;
+        private int pageSize = MAX_PAGE_SIZE;
 
         private Builder() {
         }
@@ -203,6 +283,30 @@ public final class CrmConnectClient implements AutoCloseable {
             return this;
         }
 
+        /** The paths of the resources; default {@link Routes#defaults()}. */
+        public Builder routes(Routes routes) {
+            this.routes = routes;
+            return this;
+        }
+
+        /** Records per batch call of {@code upsert} and {@code delete}: 1 to 100, default 100. */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Batch calls one {@code upsert} or {@code delete} runs at once: 1 to 64, default 4. */
+        public Builder batchesInFlight(int batchesInFlight) {
+            this.batchesInFlight = batchesInFlight;
+            return this;
+        }
+
+        /** Elements per page of a listing: 1 to 100, default 100. */
+        public Builder pageSize(int pageSize) {
+            this.pageSize = pageSize;
+            return this;
+        }
+
         /** The clock for token expiry and {@code Retry-After} dates; for tests. */
         Builder clock(Clock clock) {
             this.clock = clock;
@@ -240,6 +344,16 @@ public final class CrmConnectClient implements AutoCloseable {
             if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE - 8) {
                 problems.add("maxResponseBytes must be between 1024 and " + (Integer.MAX_VALUE - 8));
             }
+            required("routes", routes, problems);
+            if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+                problems.add("batchSize must be between 1 and " + MAX_BATCH_SIZE);
+            }
+            if (batchesInFlight < 1 || batchesInFlight > 64) {
+                problems.add("batchesInFlight must be between 1 and 64");
+            }
+            if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+                problems.add("pageSize must be between 1 and " + MAX_PAGE_SIZE);
+            }
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("invalid CrmConnectClient configuration: " + String.join("; ", problems));
             }
@@ -248,7 +362,8 @@ public final class CrmConnectClient implements AutoCloseable {
             ClientConfig config = new ClientConfig(base, token, clientId, clientSecret, integrationContext, httpClient,
                     executor, connectTimeout, attemptTimeout, callTimeout, retryPolicy, throttle, listener, userAgent,
                     maxResponseBytes, clock);
-            return new CrmConnectClient(ApiClient.start(config));
+            return new CrmConnectClient(
+                    new ResourceContext(ApiClient.start(config), routes, batchSize, batchesInFlight, pageSize));
         }
 
         private URI url(String name, String value, List<String> problems) {

@@ -1,0 +1,29 @@
+package dev.crmconnect.sdk;
+
+import dev.crmconnect.model.SyncedRecord;
+import java.util.function.BiFunction;
+
+/**
+ * Records logged on a contact that are written but not read back by key: email interactions
+ * ({@code /crmEmailInteractions}) and notes ({@code /crmNotes}).
+ *
+ * @param <T> the record type
+ */
+public final class ContactActivityService<T extends SyncedRecord> extends SyncedRecords<T> {
+
+    ContactActivityService(ResourceContext context, Routes.Resource resource, String entity, Class<T> type,
+                           BiFunction<T, String, T> withCrmId) {
+        super(context, context.routes().path(resource), entity, type,
+                KeyScheme.complex(context.api().integrationContext()), "crmId", withCrmId);
+    }
+
+    /** The records logged on the contact {@code contactCrmId} (FINDER {@code q=contact}). */
+    public PagedIterable<T> listByContact(String contactCrmId) {
+        return listByContact(contactCrmId, RequestOptions.defaults());
+    }
+
+    /** {@link #listByContact(String)} with options kept on every page. */
+    public PagedIterable<T> listByContact(String contactCrmId, RequestOptions options) {
+        return byContact(contactCrmId, options);
+    }
+}

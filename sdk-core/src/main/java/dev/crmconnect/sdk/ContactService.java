@@ -1,0 +1,42 @@
+package dev.crmconnect.sdk;
+
+import dev.crmconnect.model.Contact;
+import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.sdk.internal.http.ApiRequest;
+import dev.crmconnect.sdk.internal.http.Futures;
+import dev.crmconnect.sdk.restli.RestLi;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Contacts ({@code /crmContacts}): upsert, get (with LinkedIn's {@code match}), delete, list, manual match. */
+public final class ContactService extends ReadableRecords<Contact> {
+
+    ContactService(ResourceContext context) {
+        super(context, context.routes().path(Routes.Resource.CONTACTS), "contact", Contact.class,
+                (contact, crmId) -> contact.toBuilder().crmId(crmId).build());
+    }
+
+    /**
+     * Matches the contact {@code crmId} to the LinkedIn member {@code memberUrn}
+     * ({@code urn:li:person:...}) by hand: a BATCH_PARTIAL_UPDATE that sets
+     * {@code manualMatchedMember}.
+     */
+    public RecordResult matchManually(String crmId, String memberUrn) {
+        return Futures.await(matchManuallyAsync(crmId, memberUrn, RequestOptions.defaults()));
+    }
+
+    /** {@link #matchManually(String, String)}, completing on the client's executor. */
+    public CompletableFuture<RecordResult> matchManuallyAsync(String crmId, String memberUrn, RequestOptions options) {
+        return guarded(() -> {
+            String id = checkedIds(List.of(crmId)).get(0);
+            Check.urn("contact.manualMatchedMember", Check.required("contact.manualMatchedMember", memberUrn), "person");
+            Map<String, Object> patch = Map.of("patch", Map.of("$set", Map.of("manualMatchedMember", memberUrn)));
+            ApiRequest request = ApiRequest.batchPartialUpdate(path, idsQuery(List.of(id)),
+                    Map.of("entities", Map.of(RestLi.encode(keys.value(id)), patch)), 1, true);
+            RecordResult[] result = new RecordResult[1];
+            return settle(request, List.of(0), List.of(id), RecordResult.Outcome.STORED, result, options)
+                    .thenApply(done -> result[0]);
+        });
+    }
+}

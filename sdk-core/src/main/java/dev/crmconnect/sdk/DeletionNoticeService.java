@@ -1,0 +1,79 @@
+package dev.crmconnect.sdk;
+
+import dev.crmconnect.model.DeletionNotice;
+import dev.crmconnect.sdk.internal.http.ApiRequest;
+import dev.crmconnect.sdk.internal.http.Futures;
+import dev.crmconnect.sdk.poller.NoticeFeed;
+import dev.crmconnect.sdk.poller.NoticeFeedGoneException;
+import dev.crmconnect.sdk.restli.RestLi;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The feed of notices that exported members deleted their LinkedIn account
+ * ({@code /exportDeletionNotices}), oldest first. A {@code publishedAfter} older than the feed's
+ * 30-day retention fails with {@link ComplianceGapException}: notices may have been missed.
+ * {@link dev.crmconnect.sdk.poller.DeletionNoticePoller} reads it through {@link #feed()}.
+ */
+public final class DeletionNoticeService {
+
+    private final ResourceContext context;
+    private final String path;
+
+    DeletionNoticeService(ResourceContext context) {
+        this.context = context;
+        this.path = context.routes().path(Routes.Resource.DELETION_NOTICES);
+    }
+
+    /** The notices published strictly after {@code publishedAfter}, fetched lazily a page at a time. */
+    public PagedIterable<DeletionNotice> list(Instant publishedAfter) {
+        return list(publishedAfter, RequestOptions.defaults());
+    }
+
+    /** {@link #list(Instant)} with options kept on every page. */
+    public PagedIterable<DeletionNotice> list(Instant publishedAfter, RequestOptions options) {
+        return context.api().paged(finder(publishedAfter), context.pageSize(), DeletionNotice.class, options);
+    }
+
+    /** One page of {@link #list(Instant)}: from {@code start}, at most {@code count} (1 to 100) notices. */
+    public Page<DeletionNotice> page(Instant publishedAfter, int start, int count) {
+        return Futures.await(pageAsync(publishedAfter, start, count, RequestOptions.defaults()));
+    }
+
+    /** {@link #page(Instant, int, int)}, completing on the client's executor. */
+    public CompletableFuture<Page<DeletionNotice>> pageAsync(Instant publishedAfter, int start, int count,
+                                                             RequestOptions options) {
+        return SyncedRecords.guarded(() ->
+                context.api().fetchPage(finder(publishedAfter), start, count, DeletionNotice.class, options));
+    }
+
+    /** This tenant's feed for the poller; a 410 becomes {@link NoticeFeedGoneException}. */
+    public NoticeFeed feed() {
+        String tenant = context.api().integrationContext();
+        return new NoticeFeed() {
+            @Override
+            public String tenant() {
+                return tenant;
+            }
+
+            @Override
+            public List<DeletionNotice> fetch(Instant publishedAfter, int start, int count) {
+                try {
+                    return page(publishedAfter, start, count).elements();
+                } catch (ComplianceGapException e) {
+                    throw new NoticeFeedGoneException(e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    private ApiRequest finder(Instant publishedAfter) {
+        Objects.requireNonNull(publishedAfter, "publishedAfter must not be null");
+        return ApiRequest.finder(path, RestLi.encodeQuery(Map.of("q", "integrationContext",
+                "integrationContext", context.api().integrationContext(),
+                "publishedAfter", publishedAfter.toEpochMilli())));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.crmconnect.sdk;
+
+import dev.crmconnect.model.ExportedCandidate;
+import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.sdk.internal.http.ApiRequest;
+import dev.crmconnect.sdk.internal.http.Futures;
+import dev.crmconnect.sdk.restli.RestLi;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Members exported into the CRM with 1-Click Export ({@code /exportedCandidates}). */
+public final class ExportedCandidateService {
+
+    private final ResourceContext context;
+    private final String path;
+
+    ExportedCandidateService(ResourceContext context) {
+        this.context = context;
+        this.path = context.routes().path(Routes.Resource.EXPORTED_CANDIDATES);
+    }
+
+    /**
+     * The candidates that the export {@code requestId} (from the push) delivered, usually one
+     * (FINDER {@code q=request}). Only what the member's visibility allowed is present.
+     */
+    public List<ExportedCandidate> byRequest(String requestId) {
+        return Futures.await(byRequestAsync(requestId, RequestOptions.defaults()));
+    }
+
+    /** {@link #byRequest(String)}, completing on the client's executor. */
+    public CompletableFuture<List<ExportedCandidate>> byRequestAsync(String requestId, RequestOptions options) {
+        return SyncedRecords.guarded(() -> {
+            Check.requiredText("exportedCandidate.requestId", requestId, Check.SHORT_TEXT);
+            ApiRequest finder = ApiRequest.finder(path, RestLi.encodeQuery(Map.of("q", "request", "requestId", requestId)));
+            return Futures.map(context.api().fetchPage(finder, 0, 100, ExportedCandidate.class, options),
+                    Page::elements);
+        });
+    }
+}

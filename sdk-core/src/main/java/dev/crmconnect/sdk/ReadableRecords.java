@@ -1,0 +1,135 @@
+package dev.crmconnect.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.crmconnect.model.SyncedRecord;
+import dev.crmconnect.sdk.internal.http.ApiRequest;
+import dev.crmconnect.sdk.internal.http.ApiResponse;
+import dev.crmconnect.sdk.internal.http.Failures;
+import dev.crmconnect.sdk.internal.http.Futures;
+import dev.crmconnect.sdk.internal.http.ServiceError;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.stream.IntStream;
+
+/**
+ * A synced resource that can also be read back by key: {@code get} (BATCH_GET).
+ *
+ * @param <T> the record type
+ */
+public class ReadableRecords<T extends SyncedRecord> extends SyncedRecords<T> {
+
+    private final BiFunction<T, String, T> withCrmId;
+
+    ReadableRecords(ResourceContext context, String path, String entity, Class<T> type,
+                    BiFunction<T, String, T> withCrmId) {
+        super(context, path, entity, type, KeyScheme.complex(context.api().integrationContext()), "crmId", withCrmId);
+        this.withCrmId = withCrmId;
+    }
+
+    /** The records with {@code crmIds} (their crmId set), and the crmIds the server does not hold. */
+    public GetResult<T> get(Collection<String> crmIds) {
+        return Futures.await(getAsync(crmIds, RequestOptions.defaults()));
+    }
+
+    /** {@link #get(Collection)} with per-call options. */
+    public GetResult<T> get(Collection<String> crmIds, RequestOptions options) {
+        return Futures.await(getAsync(crmIds, options));
+    }
+
+    /** {@link #get(Collection)}, completing on the client's executor. */
+    public CompletableFuture<GetResult<T>> getAsync(Collection<String> crmIds) {
+        return getAsync(crmIds, RequestOptions.defaults());
+    }
+
+    /**
+     * {@link #get(Collection, RequestOptions)}, completing on the client's executor. A key the
+     * server answers with an error other than 404 fails the whole call.
+     */
+    public CompletableFuture<GetResult<T>> getAsync(Collection<String> crmIds, RequestOptions options) {
+        return guarded(() -> {
+            List<String> ids = new ArrayList<>(new LinkedHashSet<>(checkedIds(crmIds)));
+            Map<String, T> found = new ConcurrentHashMap<>();
+            List<CrmConnectException> failures = Collections.synchronizedList(new ArrayList<>());
+            List<Integer> indices = IntStream.range(0, ids.size()).boxed().toList();
+            return inBatches(indices, batch -> {
+                List<String> batchIds = batch.stream().map(ids::get).toList();
+                ApiRequest request = ApiRequest.batchGet(path, idsQuery(batchIds));
+                return context.api().send(request, options).handle((response, failure) -> {
+                    try {
+                        if (failure != null) {
+                            throw asCrmConnectException(failure);
+                        }
+                        read(response, batchIds, found);
+                    } catch (CrmConnectException e) {
+                        failures.add(e);
+                    }
+                    return null;
+                });
+            }).thenApply(done -> {
+                if (!failures.isEmpty()) {
+                    CrmConnectException first = failures.get(0);
+                    failures.stream().skip(1).forEach(first::addSuppressed);
+                    throw first;
+                }
+                Map<String, T> ordered = new LinkedHashMap<>();
+                List<String> absent = new ArrayList<>();
+                for (String id : ids) {
+                    if (found.containsKey(id)) {
+                        ordered.put(id, found.get(id));
+                    } else {
+                        absent.add(id);
+                    }
+                }
+                return new GetResult<>(ordered, absent);
+            });
+        });
+    }
+
+    /** Adds the records found to {@code found}; a 404 is simply absent, another error fails the call. */
+    private void read(ApiResponse response, List<String> asked, Map<String, T> found) {
+        JsonNode results = response.json().path("results");
+        JsonNode errors = response.json().path("errors");
+        if (!results.isObject()) {
+            throw response.invalid("no results map");
+        }
+        Map<String, T> got = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = results.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String crmId = keys.crmIdOf(entry.getKey());
+            if (crmId != null) {
+                got.put(crmId, withCrmId.apply(response.convert(entry.getValue(), type), crmId));
+            }
+        }
+        Map<String, ServiceError> failed = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = errors.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String crmId = keys.crmIdOf(entry.getKey());
+            if (crmId != null) {
+                failed.put(crmId, ServiceError.from(entry.getValue()));
+            }
+        }
+        for (String crmId : asked) {
+            ServiceError error = failed.get(crmId);
+            if (got.containsKey(crmId)) {
+                found.put(crmId, got.get(crmId));
+            } else if (error != null && error.status() != null && error.status() == 404) {
+                continue;
+            } else if (error != null && error.status() != null) {
+                throw Failures.forStatus(entity + " BATCH_GET of one key", error.status(), error,
+                        response.requestId().orElse(null), response.attempts(), null);
+            } else {
+                throw response.invalid("no result for a key asked for");
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.crmconnect.sdk;
+
+import dev.crmconnect.sdk.internal.http.ApiClient;
+
+/**
+ * What every resource service shares: the engine, the routes, and the batch settings.
+ *
+ * @param api             the engine
+ * @param routes          the paths
+ * @param batchSize       records per batch call, at most 100
+ * @param batchesInFlight batch calls of one {@code upsert} or {@code delete} running at once
+ * @param pageSize        elements per page of a listing
+ */
+record ResourceContext(ApiClient api, Routes routes, int batchSize, int batchesInFlight, int pageSize) {
+}

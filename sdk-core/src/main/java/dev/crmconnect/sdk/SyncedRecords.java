@@ -1,0 +1,332 @@
+package dev.crmconnect.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.crmconnect.model.SyncedRecord;
+import dev.crmconnect.model.Visibility;
+import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.sdk.internal.http.ApiRequest;
+import dev.crmconnect.sdk.internal.http.ApiResponse;
+import dev.crmconnect.sdk.internal.http.Failures;
+import dev.crmconnect.sdk.internal.http.Futures;
+import dev.crmconnect.sdk.internal.http.ServiceError;
+import dev.crmconnect.sdk.restli.RestLi;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * A resource of records the CRM syncs: {@code upsert} (BATCH_UPDATE, a full replace), {@code delete}
+ * (BATCH_DELETE) and {@code list} (FINDER {@code q=integrationContext}), each with an async twin and
+ * an overload taking {@link RequestOptions}.
+ *
+ * <p>Batch calls take any number of records, split them into batches of at most 100, run a few
+ * batches at once, and return one {@link RecordResult} per record in the order given. A record
+ * marked {@link Visibility#PRIVATE} is never sent; a record without a crmId, or whose crmId appears
+ * earlier in the same call, fails alone without being sent.
+ *
+ * @param <T> the record type
+ */
+public class SyncedRecords<T extends SyncedRecord> {
+
+    final ResourceContext context;
+    final String path;
+    final String entity;
+    final Class<T> type;
+    final KeyScheme keys;
+    private final String keyField;
+    private final BiFunction<T, String, T> withCrmId;
+
+    SyncedRecords(ResourceContext context, String path, String entity, Class<T> type, KeyScheme keys,
+                  String keyField, BiFunction<T, String, T> withCrmId) {
+        this.context = context;
+        this.path = path;
+        this.entity = entity;
+        this.type = type;
+        this.keys = keys;
+        this.keyField = keyField;
+        this.withCrmId = withCrmId;
+    }
+
+    /** Stores {@code records}, each replacing whatever the server held under its crmId. */
+    public BatchResult upsert(Collection<? extends T> records) {
+        return Futures.await(upsertAsync(records, RequestOptions.defaults()));
+    }
+
+    /** {@link #upsert(Collection)} with per-call options. */
+    public BatchResult upsert(Collection<? extends T> records, RequestOptions options) {
+        return Futures.await(upsertAsync(records, options));
+    }
+
+    /** {@link #upsert(Collection)}, completing on the client's executor. */
+    public CompletableFuture<BatchResult> upsertAsync(Collection<? extends T> records) {
+        return upsertAsync(records, RequestOptions.defaults());
+    }
+
+    /** {@link #upsert(Collection, RequestOptions)}, completing on the client's executor. */
+    public CompletableFuture<BatchResult> upsertAsync(Collection<? extends T> records, RequestOptions options) {
+        return guarded(() -> {
+            Objects.requireNonNull(records, "records must not be null");
+            Objects.requireNonNull(options, "options must not be null");
+            List<T> input = new ArrayList<>(records);
+            RecordResult[] results = new RecordResult[input.size()];
+            Set<String> seen = new HashSet<>();
+            List<Integer> toSend = new ArrayList<>();
+            for (int i = 0; i < input.size(); i++) {
+                T record = input.get(i);
+                if (record == null) {
+                    results[i] = RecordResult.failed(null, 0, "records[" + i + "]: must not be null", null);
+                } else if (record.visibility() == Visibility.PRIVATE) {
+                    results[i] = RecordResult.done(record.crmId(), RecordResult.Outcome.SKIPPED_PRIVATE, 0);
+                } else if (record.crmId() == null) {
+                    results[i] = RecordResult.failed(null, 0, entity + ".crmId: is required to upsert", null);
+                } else if (!seen.add(record.crmId())) {
+                    results[i] = RecordResult.failed(record.crmId(), 0,
+                            entity + ".crmId: appears more than once in this call; only the first was sent", null);
+                } else {
+                    toSend.add(i);
+                }
+            }
+            return inBatches(toSend, batch -> {
+                Map<String, Object> entities = new LinkedHashMap<>();
+                List<String> crmIds = new ArrayList<>(batch.size());
+                for (int i : batch) {
+                    String crmId = input.get(i).crmId();
+                    crmIds.add(crmId);
+                    entities.put(RestLi.encode(keys.value(crmId)), input.get(i));
+                }
+                ApiRequest request = ApiRequest.batchUpdate(path, idsQuery(crmIds), Map.of("entities", entities),
+                        batch.size());
+                return settle(request, batch, crmIds, RecordResult.Outcome.STORED, results, options);
+            }).thenApply(done -> new BatchResult(Arrays.asList(results)));
+        });
+    }
+
+    /** Deletes the records with {@code crmIds}; one already absent counts as deleted. */
+    public BatchResult delete(Collection<String> crmIds) {
+        return Futures.await(deleteAsync(crmIds, RequestOptions.defaults()));
+    }
+
+    /** {@link #delete(Collection)} with per-call options. */
+    public BatchResult delete(Collection<String> crmIds, RequestOptions options) {
+        return Futures.await(deleteAsync(crmIds, options));
+    }
+
+    /** {@link #delete(Collection)}, completing on the client's executor. */
+    public CompletableFuture<BatchResult> deleteAsync(Collection<String> crmIds) {
+        return deleteAsync(crmIds, RequestOptions.defaults());
+    }
+
+    /** {@link #delete(Collection, RequestOptions)}, completing on the client's executor. */
+    public CompletableFuture<BatchResult> deleteAsync(Collection<String> crmIds, RequestOptions options) {
+        return guarded(() -> {
+            Objects.requireNonNull(options, "options must not be null");
+            List<String> ids = checkedIds(crmIds);
+            RecordResult[] results = new RecordResult[ids.size()];
+            Map<String, Integer> first = new HashMap<>();
+            List<Integer> toSend = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                if (first.putIfAbsent(ids.get(i), i) == null) {
+                    toSend.add(i);
+                }
+            }
+            return inBatches(toSend, batch -> {
+                List<String> batchIds = batch.stream().map(ids::get).toList();
+                ApiRequest request = ApiRequest.batchDelete(path, idsQuery(batchIds), batch.size());
+                return settle(request, batch, batchIds, RecordResult.Outcome.DELETED, results, options);
+            }).thenApply(done -> {
+                for (int i = 0; i < ids.size(); i++) { // a repeated id shares its first occurrence's result
+                    results[i] = results[first.get(ids.get(i))];
+                }
+                return new BatchResult(Arrays.asList(results));
+            });
+        });
+    }
+
+    /** Every record of the tenant, fetched lazily a page at a time. */
+    public PagedIterable<T> list() {
+        return list(RequestOptions.defaults());
+    }
+
+    /** {@link #list()} with options kept on every page. */
+    public PagedIterable<T> list(RequestOptions options) {
+        return finder(Map.of("q", "integrationContext", "integrationContext", context.api().integrationContext()),
+                options);
+    }
+
+    /** One page of {@link #list()}, from {@code start}, at most {@code count} (1 to 100) elements. */
+    public CompletableFuture<Page<T>> listPageAsync(int start, int count, RequestOptions options) {
+        return guarded(() -> context.api().fetchPage(finderRequest(
+                Map.of("q", "integrationContext", "integrationContext", context.api().integrationContext())),
+                start, count, this::element, options));
+    }
+
+    /** A lazy FINDER listing with {@code params} (q and its parameters). */
+    PagedIterable<T> finder(Map<String, ?> params, RequestOptions options) {
+        return context.api().paged(finderRequest(params), context.pageSize(), this::element, options);
+    }
+
+    /** A lazy listing of the records logged on a contact (FINDER {@code q=contact}). */
+    PagedIterable<T> byContact(String contactCrmId, RequestOptions options) {
+        Check.requiredId(entity + ".contactId", contactCrmId);
+        return finder(Map.of("q", "contact", "contactId", contactCrmId), options);
+    }
+
+    ApiRequest finderRequest(Map<String, ?> params) {
+        return ApiRequest.finder(path, RestLi.encodeQuery(params));
+    }
+
+    /** An element of a page: the record, with its crmId when the server sends it beside the fields. */
+    T element(ApiResponse response, JsonNode element) {
+        T record = response.convert(element, type);
+        JsonNode id = element.get(keyField);
+        return id != null && id.isTextual() ? withCrmId.apply(record, id.asText()) : record;
+    }
+
+    String idsQuery(List<String> crmIds) {
+        return RestLi.encodeQuery(Map.of("ids", crmIds.stream().map(keys::value).toList()));
+    }
+
+    List<String> checkedIds(Collection<String> crmIds) {
+        Objects.requireNonNull(crmIds, "crmIds must not be null");
+        List<String> ids = new ArrayList<>(crmIds);
+        for (int i = 0; i < ids.size(); i++) {
+            Check.requiredId(entity + ".crmIds[" + i + "]", ids.get(i));
+        }
+        return ids;
+    }
+
+    /**
+     * Sends one batch and fills its records' results from the response's {@code results} and
+     * {@code errors} maps. Never fails: a failed call fails each of its records with the cause.
+     */
+    CompletableFuture<Void> settle(ApiRequest request, List<Integer> batch, List<String> crmIds,
+                                           RecordResult.Outcome success, RecordResult[] results,
+                                           RequestOptions options) {
+        return context.api().send(request, options).handle((response, failure) -> {
+            if (failure == null) {
+                try {
+                    Map<String, JsonNode> byCrmId = perRecord(response);
+                    for (int k = 0; k < batch.size(); k++) {
+                        results[batch.get(k)] = outcome(crmIds.get(k), byCrmId.get(crmIds.get(k)), success);
+                    }
+                    return null;
+                } catch (CrmConnectException e) {
+                    failure = e;
+                }
+            }
+            CrmConnectException cause = asCrmConnectException(failure);
+            for (int k = 0; k < batch.size(); k++) {
+                results[batch.get(k)] = RecordResult.failed(crmIds.get(k), cause);
+            }
+            return null;
+        });
+    }
+
+    /** The response's per-record entries by crmId; an error entry wins over a result for one key. */
+    private Map<String, JsonNode> perRecord(ApiResponse response) {
+        JsonNode resultsNode = response.json().path("results");
+        JsonNode errorsNode = response.json().path("errors");
+        if (!resultsNode.isObject() && !errorsNode.isObject()) {
+            throw response.invalid("no results or errors map");
+        }
+        Map<String, JsonNode> byCrmId = new HashMap<>();
+        for (JsonNode map : List.of(resultsNode, errorsNode)) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                String crmId = keys.crmIdOf(entry.getKey());
+                if (crmId != null) {
+                    byCrmId.put(crmId, entry.getValue());
+                }
+            }
+        }
+        return byCrmId;
+    }
+
+    private RecordResult outcome(String crmId, JsonNode entry, RecordResult.Outcome success) {
+        if (entry == null || !entry.isObject()) {
+            return RecordResult.failed(crmId, 0, entity + ": the response holds no result for this record", null);
+        }
+        ServiceError error = ServiceError.from(entry);
+        int status = error.status() == null ? 200 : error.status();
+        if (status >= 200 && status < 300) {
+            return RecordResult.done(crmId, success, status);
+        }
+        return RecordResult.failed(crmId, status,
+                error.message() == null ? entity + ": refused with HTTP " + status : error.message(),
+                error.serviceErrorCode());
+    }
+
+    /**
+     * Runs {@code send} for each batch of {@code indices}, at most {@code batchesInFlight} at once.
+     * The returned future completes when every batch has; batches never fail it.
+     */
+    CompletableFuture<Void> inBatches(List<Integer> indices, Function<List<Integer>, CompletableFuture<Void>> send) {
+        List<List<Integer>> batches = new ArrayList<>();
+        for (int from = 0; from < indices.size(); from += context.batchSize()) {
+            batches.add(indices.subList(from, Math.min(indices.size(), from + context.batchSize())));
+        }
+        CompletableFuture<Void> all = new CompletableFuture<>();
+        if (batches.isEmpty()) {
+            all.complete(null);
+            return all;
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger remaining = new AtomicInteger(batches.size());
+        Runnable launch = new Runnable() {
+            @Override
+            public void run() {
+                int i = next.getAndIncrement();
+                if (i >= batches.size()) {
+                    return;
+                }
+                CompletableFuture<Void> sent;
+                try {
+                    sent = send.apply(batches.get(i));
+                } catch (RuntimeException e) {
+                    sent = CompletableFuture.failedFuture(e);
+                }
+                // Async: a batch that completes at once must not grow the stack by one launch each.
+                sent.whenCompleteAsync((done, failure) -> {
+                    if (failure != null) {
+                        all.completeExceptionally(failure);
+                    } else if (remaining.decrementAndGet() == 0) {
+                        all.complete(null);
+                    } else {
+                        run();
+                    }
+                }, context.api().executor());
+            }
+        };
+        for (int k = 0; k < Math.min(context.batchesInFlight(), batches.size()); k++) {
+            launch.run();
+        }
+        return all;
+    }
+
+    static CrmConnectException asCrmConnectException(Throwable failure) {
+        Throwable t = Failures.unwrap(failure);
+        return t instanceof CrmConnectException e ? e
+                : new CrmConnectException("unexpected failure (" + t.getClass().getName() + ")", 0, null, null, 0, t);
+    }
+
+    /** Runs {@code body}, turning what it throws into a failed future: async methods never throw. */
+    static <R> CompletableFuture<R> guarded(java.util.function.Supplier<CompletableFuture<R>> body) {
+        try {
+            return body.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}
