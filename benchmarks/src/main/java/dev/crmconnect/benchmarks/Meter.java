@@ -33,10 +33,12 @@ public final class Meter {
      * @param wallNanos elapsed time
      * @param cpuNanos process CPU time
      * @param allocatedBytes bytes allocated by all threads
+     * @param heapAllocatedBytes bytes allocated, as the heap's use before and after collections tells
      * @param gcCount collections
      * @param gcMillis time in collections, as the collectors report it
      */
-    public record Totals(long wallNanos, long cpuNanos, long allocatedBytes, long gcCount, long gcMillis) {
+    public record Totals(long wallNanos, long cpuNanos, long allocatedBytes, long heapAllocatedBytes, long gcCount,
+                         long gcMillis) {
 
         /** Wall time in seconds. */
         public double seconds() {
@@ -50,6 +52,7 @@ public final class Meter {
         private final long wall = System.nanoTime();
         private final long cpu = OS.getProcessCpuTime();
         private final Map<Long, Long> allocated = allocatedByThread();
+        private final long heapAllocated = GcAllocation.total();
         private final long gcCount = gcCount();
         private final long gcMillis = gcMillis();
 
@@ -64,7 +67,8 @@ public final class Meter {
             for (Map.Entry<Long, Long> now : allocatedByThread().entrySet()) {
                 bytes += now.getValue() - allocated.getOrDefault(now.getKey(), 0L);
             }
-            return new Totals(wallNanos, cpuNanos, bytes, gcCount() - gcCount, gcMillis() - gcMillis);
+            return new Totals(wallNanos, cpuNanos, bytes, GcAllocation.total() - heapAllocated, gcCount() - gcCount,
+                    gcMillis() - gcMillis);
         }
     }
 

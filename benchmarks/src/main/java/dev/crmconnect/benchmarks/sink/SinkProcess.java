@@ -19,6 +19,8 @@ public final class SinkProcess implements AutoCloseable {
 
     /** Enough for the sink's buffers; the sink keeps nothing. */
     private static final String SINK_HEAP = "-Xmx256m";
+    /** Without it the JDK's HttpServer leaves Nagle's algorithm on: 40 ms delayed-ACK stalls per exchange. */
+    private static final String NO_DELAY = "-Dsun.net.httpserver.nodelay=true";
     private static final int SINK_THREADS = 4;
     private static final Pattern COUNTS = Pattern.compile(
             "\"requests\":(\\d+),\"records\":(\\d+),\"bodyBytes\":(\\d+)");
@@ -34,7 +36,7 @@ public final class SinkProcess implements AutoCloseable {
     /** Starts a sink serving {@code notices} and waits until it listens. */
     public static SinkProcess start(NoticeFeedModel notices) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, SINK_HEAP, "-cp", System.getProperty("java.class.path"),
+        Process process = new ProcessBuilder(List.of(java, SINK_HEAP, NO_DELAY, "-cp", System.getProperty("java.class.path"),
                 SinkMain.class.getName(), Long.toString(notices.total()), Long.toString(notices.firstPublishedAt()),
                 Long.toString(notices.spacingMillis()), Integer.toString(SINK_THREADS)))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)

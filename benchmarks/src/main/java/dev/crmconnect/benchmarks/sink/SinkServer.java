@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SinkServer implements AutoCloseable {
 
-    private static final byte[] TOKEN = "{\"access_token\":\"sink-token\",\"expires_in\":1800}"
+    /** The token endpoint's answer. */
+    public static final byte[] TOKEN = "{\"access_token\":\"sink-token\",\"expires_in\":1800}"
             .getBytes(StandardCharsets.US_ASCII);
 
     private final HttpServer server;
@@ -128,7 +129,7 @@ public final class SinkServer implements AutoCloseable {
     }
 
     /** The keys of {@code ids=List(k1,k2,...)} as they stand in the query: split at top-level commas. */
-    static List<String> idsOf(String query) {
+    public static List<String> idsOf(String query) {
         List<String> keys = new ArrayList<>(100);
         if (query == null) {
             return keys;
@@ -160,7 +161,8 @@ public final class SinkServer implements AutoCloseable {
         return keys;
     }
 
-    private static byte[] batchResult(List<String> keys) {
+    /** {@code {"results":{"<key>":{"status":204},...},"errors":{}}}. */
+    public static byte[] batchResult(List<String> keys) {
         StringBuilder json = new StringBuilder(32 + keys.size() * 110).append("{\"results\":{");
         for (int i = 0; i < keys.size(); i++) {
             if (i > 0) {
