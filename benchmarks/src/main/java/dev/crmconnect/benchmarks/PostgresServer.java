@@ -111,6 +111,27 @@ public final class PostgresServer implements AutoCloseable {
         return dataSource("bench");
     }
 
+    /**
+     * Creates the database {@code name} whose sessions start with {@code settings}, each
+     * {@code name=value}, and returns a data source for it.
+     */
+    public DataSource newDatabase(String name, String... settings) {
+        try {
+            createDatabase(name);
+            try (Connection connection = dataSource("postgres").getConnection();
+                 Statement statement = connection.createStatement()) {
+                for (String setting : settings) {
+                    int eq = setting.indexOf('=');
+                    statement.execute("ALTER DATABASE " + name + " SET " + setting.substring(0, eq) + " = "
+                            + setting.substring(eq + 1));
+                }
+            }
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
+        }
+        return dataSource(name);
+    }
+
     /** The server's name and version, for example "PostgreSQL 15.18". */
     public String version() {
         try (Connection connection = dataSource().getConnection()) {

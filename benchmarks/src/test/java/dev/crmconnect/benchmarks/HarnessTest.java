@@ -37,10 +37,40 @@ class HarnessTest {
     }
 
     @Test
+    void syncPrintsTheRatioLast() throws Exception {
+        assertEquals(0, run("sync", "--records", "300", "--rounds", "1", "--concurrency", "2"));
+        assertTrue(lastLine().matches("ratio sdk/raw = \\d+\\.\\d\\d"), lastLine());
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("| 1     | sdk      | 300 ") && text.contains("| raw      | 300 "), text);
+    }
+
+    @Test
+    void pagingReadsEveryNoticeAndPrintsTheHeapLast() throws Exception {
+        assertEquals(0, run("paging", "--records", "300"));
+        assertTrue(lastLine().matches("paging max heap used = [0-9.]+ MiB, max after GC = -?[0-9.]+ MiB, of \\d+ MiB"),
+                lastLine());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("read 300 notices"));
+    }
+
+    @Test
     void pollerPrintsNoticesPerSecondLast() throws Exception {
         assertEquals(0, run("poller", "--records", "300"));
-        assertTrue(lastLine().matches("poller file store = \\d+ notices/s"), lastLine());
+        assertTrue(lastLine().matches("poller file store = \\d+ notices/s \\(client feed, throttle off; \\d+ notices/s"
+                + " with the default throttle\\)"), lastLine());
         String text = out.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("| file ") && text.contains("| 300 "), text);
+        assertTrue(text.contains("| file ") && text.contains("| client, throttle off ") && text.contains("| 300 "), text);
+    }
+
+    @Test
+    void quotaCountsNo429sWithTheDefaultThrottle() throws Exception {
+        assertEquals(0, run("quota", "--records", "300"));
+        assertTrue(lastLine().matches("quota use = .*, 429s = 0"), lastLine());
+    }
+
+    @Test
+    void coldStartRunsAFreshJvmPerSample() throws Exception {
+        assertEquals(0, run("coldstart", "--samples", "1"));
+        assertTrue(lastLine().matches("coldstart build \\+ first call = \\d+ ms \\(median of 1; hand-written: \\d+ ms\\)"),
+                lastLine());
     }
 }
