@@ -44,8 +44,8 @@ final class PagingScenario implements Scenario {
             out.println("note: max heap is " + maxHeap / MIB + " MiB; the documented figure is with -Xmx64m");
         }
         NoticeFeedModel model = NoticeFeedModel.endingBefore(System.currentTimeMillis(), notices);
-        Table table = new Table("notices read", "seconds", "notices/s", "heap now MiB", "max after GC MiB (interval)",
-                "GCs");
+        Table table = new Table("notices read", "seconds", "notices/s (interval)", "heap now MiB",
+                "max after GC MiB (interval)", "GCs");
         long count = 0;
         Meter.Totals totals;
         try (SinkProcess sink = SinkProcess.start(model);
@@ -61,6 +61,8 @@ final class PagingScenario implements Scenario {
             Meter.Sample sample = Meter.start();
             long begin = System.nanoTime();
             long lastGcCount = 0;
+            long lastCount = 0;
+            double lastSeconds = 0;
             Meter.Sample sinceStart = Meter.start();
             for (DeletionNotice notice : SdkCalls.notices(client, Instant.ofEpochMilli(model.firstPublishedAt() - 1))) {
                 count++;
@@ -72,11 +74,14 @@ final class PagingScenario implements Scenario {
                     Meter.Totals sofar = sinceStart.stop();
                     Runtime runtime = Runtime.getRuntime();
                     long intervalMax = heap.takeIntervalMaxAfterGc();
-                    table.row(Table.count(count), Table.fixed(seconds, 1), Table.fixed(count / seconds, 0),
+                    table.row(Table.count(count), Table.fixed(seconds, 1),
+                            Table.fixed((count - lastCount) / (seconds - lastSeconds), 0),
                             Table.fixed((runtime.totalMemory() - runtime.freeMemory()) / (double) MIB, 1),
                             intervalMax < 0 ? "-" : Table.fixed(intervalMax / (double) MIB, 1),
                             sofar.gcCount() - lastGcCount);
                     lastGcCount = sofar.gcCount();
+                    lastCount = count;
+                    lastSeconds = seconds;
                 }
             }
             totals = sample.stop();
