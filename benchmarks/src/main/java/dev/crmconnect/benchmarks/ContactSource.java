@@ -17,8 +17,10 @@ import java.util.List;
 public final class ContactSource {
 
     private static final String[] FIRST = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "Niklaus"};
-    private static final String[] LAST = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen", "Wirth"};
-    private static final String[] CITY = {"London", "Amsterdam", "Berlin", "Dublin", "Paris", "Madrid", "Zurich", "Oslo"};
+    private static final String[] LAST =
+            {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen", "Wirth"};
+    private static final String[] CITY =
+            {"London", "Amsterdam", "Berlin", "Dublin", "Paris", "Madrid", "Zurich", "Oslo"};
     private static final long CREATED_BASE = Instant.parse("2023-01-01T00:00:00Z").toEpochMilli();
 
     private ContactSource() {

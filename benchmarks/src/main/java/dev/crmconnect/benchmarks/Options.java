@@ -25,8 +25,9 @@ public final class Options {
         for (int i = 0; i < args.size(); i++) {
             String name = args.get(i);
             if (!name.startsWith("--") || !allowed.contains(name.substring(2))) {
-                throw new IllegalArgumentException("unknown option " + name + "; this scenario takes "
-                        + (allowed.isEmpty() ? "none" : "--" + String.join(", --", allowed.stream().sorted().toList())));
+                String known = allowed.isEmpty() ? "none"
+                        : "--" + String.join(", --", allowed.stream().sorted().toList());
+                throw new IllegalArgumentException("unknown option " + name + "; this scenario takes " + known);
             }
             if (i + 1 == args.size()) {
                 throw new IllegalArgumentException(name + " needs a value");

@@ -19,7 +19,8 @@ public final class Table {
     /** Adds a row; values are shown with {@link String#valueOf(Object)}. */
     public Table row(Object... values) {
         if (values.length != header.size()) {
-            throw new IllegalArgumentException("row has " + values.length + " values for " + header.size() + " columns");
+            throw new IllegalArgumentException("row has " + values.length + " values for " + header.size()
+                    + " columns");
         }
         rows.add(Arrays.stream(values).map(String::valueOf).toList());
         return this;

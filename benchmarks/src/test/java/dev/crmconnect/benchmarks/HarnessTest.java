@@ -58,7 +58,8 @@ class HarnessTest {
         assertTrue(lastLine().matches("poller file store = \\d+ notices/s \\(client feed, throttle off; \\d+ notices/s"
                 + " with the default throttle\\)"), lastLine());
         String text = out.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("| file ") && text.contains("| client, throttle off ") && text.contains("| 300 "), text);
+        assertTrue(text.contains("| file ") && text.contains("| client, throttle off ") && text.contains("| 300 "),
+                text);
     }
 
     @Test
@@ -70,7 +71,7 @@ class HarnessTest {
     @Test
     void coldStartRunsAFreshJvmPerSample() throws Exception {
         assertEquals(0, run("coldstart", "--samples", "1"));
-        assertTrue(lastLine().matches("coldstart build \\+ first call = \\d+ ms \\(median of 1; hand-written: \\d+ ms\\)"),
-                lastLine());
+        assertTrue(lastLine().matches(
+                "coldstart build \\+ first call = \\d+ ms \\(median of 1; hand-written: \\d+ ms\\)"), lastLine());
     }
 }

@@ -47,7 +47,8 @@ public final class RawSync {
     }
 
     /** Fetches the OAuth token by client credentials; call once before sending. */
-    public void authenticate(String tokenUrl, String clientId, String clientSecret) throws IOException, InterruptedException {
+    public void authenticate(String tokenUrl, String clientId, String clientSecret)
+            throws IOException, InterruptedException {
         String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
                 + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(tokenUrl))

@@ -36,12 +36,14 @@ public final class SinkProcess implements AutoCloseable {
     /** Starts a sink serving {@code notices} and waits until it listens. */
     public static SinkProcess start(NoticeFeedModel notices) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, SINK_HEAP, NO_DELAY, "-cp", System.getProperty("java.class.path"),
-                SinkMain.class.getName(), Long.toString(notices.total()), Long.toString(notices.firstPublishedAt()),
+        Process process = new ProcessBuilder(List.of(java, SINK_HEAP, NO_DELAY,
+                "-cp", System.getProperty("java.class.path"), SinkMain.class.getName(),
+                Long.toString(notices.total()), Long.toString(notices.firstPublishedAt()),
                 Long.toString(notices.spacingMillis()), Integer.toString(SINK_THREADS)))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         if (line == null || !line.startsWith("port=")) {
             process.destroyForcibly();
