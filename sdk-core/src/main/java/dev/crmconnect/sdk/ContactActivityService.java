@@ -1,6 +1,7 @@
 package dev.crmconnect.sdk;
 
 import dev.crmconnect.model.SyncedRecord;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
 /**
@@ -25,5 +26,14 @@ public final class ContactActivityService<T extends SyncedRecord> extends Synced
     /** {@link #listByContact(String)} with options kept on every page. */
     public PagedIterable<T> listByContact(String contactCrmId, RequestOptions options) {
         return byContact(contactCrmId, options);
+    }
+
+    /**
+     * One page of {@link #listByContact(String)}, from {@code start}, at most {@code count} (1 to
+     * 100) elements, completing on the client's executor.
+     */
+    public CompletableFuture<Page<T>> listByContactPageAsync(String contactCrmId, int start, int count,
+                                                             RequestOptions options) {
+        return byContactPageAsync(contactCrmId, start, count, options);
     }
 }

@@ -119,16 +119,15 @@ public class ReadableRecords<T extends SyncedRecord> extends SyncedRecords<T> {
             }
         }
         for (String crmId : asked) {
+            T record = got.get(crmId);
             ServiceError error = failed.get(crmId);
-            if (got.containsKey(crmId)) {
-                found.put(crmId, got.get(crmId));
-            } else if (error != null && error.status() != null && error.status() == 404) {
-                continue;
-            } else if (error != null && error.status() != null) {
+            if (record != null) {
+                found.put(crmId, record);
+            } else if (error == null || error.status() == null) {
+                throw response.invalid("no result for a key asked for");
+            } else if (error.status() != 404) {
                 throw Failures.forStatus(entity + " BATCH_GET of one key", error.status(), error,
                         response.requestId().orElse(null), response.attempts(), null);
-            } else {
-                throw response.invalid("no result for a key asked for");
             }
         }
     }

@@ -183,6 +183,15 @@ public class SyncedRecords<T extends SyncedRecord> {
         return finder(Map.of("q", "contact", "contactId", contactCrmId), options);
     }
 
+    /** One page of {@link #byContact}, from {@code start}, at most {@code count} (1 to 100) elements. */
+    CompletableFuture<Page<T>> byContactPageAsync(String contactCrmId, int start, int count, RequestOptions options) {
+        return guarded(() -> {
+            Check.requiredId(entity + ".contactId", contactCrmId);
+            return context.api().fetchPage(finderRequest(Map.of("q", "contact", "contactId", contactCrmId)),
+                    start, count, this::element, options);
+        });
+    }
+
     ApiRequest finderRequest(Map<String, ?> params) {
         return ApiRequest.finder(path, RestLi.encodeQuery(params));
     }

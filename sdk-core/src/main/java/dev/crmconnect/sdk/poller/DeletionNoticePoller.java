@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.poller;
 
+import dev.crmconnect.sdk.CrmConnectClient;
 import dev.crmconnect.sdk.internal.poller.Checks;
 import dev.crmconnect.sdk.internal.poller.PollerSettings;
 import dev.crmconnect.sdk.internal.poller.SafeListener;
@@ -48,7 +49,18 @@ import org.slf4j.LoggerFactory;
  * before are not handed over again. A watermark older than the retention is not a gap when the
  * feed was read to its end recently (a quiet feed): the read then starts at the oldest notices too.
  *
- * <p>Thread-safe; polls never overlap. Does not close the checkpoint store.
+ * <pre>{@code
+ * DeletionNoticePoller poller = DeletionNoticePoller.builder(clientOfTenantA, clientOfTenantB)
+ *         .handler(notice -> Decision.delete("contact and notes"))
+ *         .handlerId("crm-purge-2.3.1")
+ *         .checkpointStore(CheckpointStore.jdbc(dataSource))   // or file(path), inMemory()
+ *         .build();
+ * poller.start();                                             // or pollOnce() from your own scheduler
+ * }</pre>
+ * Each client is one tenant, read through {@code client.deletionNotices().feed()}; {@link
+ * Builder#feed} takes any other {@link NoticeFeed}.
+ *
+ * <p>Thread-safe; polls never overlap. Does not close the checkpoint store nor the clients.
  */
 public final class DeletionNoticePoller implements AutoCloseable {
 
@@ -100,6 +112,18 @@ public final class DeletionNoticePoller implements AutoCloseable {
     /** A builder; feeds, handler, handler id and checkpoint store are required. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder polling these clients' tenants, in this order, as {@link Builder#client} adds
+     * each; handler, handler id and checkpoint store are still required.
+     */
+    public static Builder builder(CrmConnectClient... clients) {
+        Builder builder = new Builder();
+        for (CrmConnectClient client : Checks.required(clients, "clients")) {
+            builder.client(client);
+        }
+        return builder;
     }
 
     /** The tenants polled, in polling order. */
@@ -373,6 +397,17 @@ public final class DeletionNoticePoller implements AutoCloseable {
         /** Adds a tenant's feed (required: at least one; one per tenant). */
         public Builder feed(NoticeFeed feed) {
             feeds.add(Checks.required(feed, "feed"));
+            return this;
+        }
+
+        /** Adds the client's tenant: its feed is {@code client.deletionNotices().feed()}. */
+        public Builder client(CrmConnectClient client) {
+            return feed(Checks.required(client, "client").deletionNotices().feed());
+        }
+
+        /** Adds several clients' tenants, polled in this order, as {@link #client} adds each. */
+        public Builder clients(Collection<CrmConnectClient> clients) {
+            Checks.required(clients, "clients").forEach(this::client);
             return this;
         }
 

@@ -75,24 +75,16 @@ public final class WebhookHttpHandler implements HttpHandler {
         }
     }
 
-    /** The body, or null when it is longer than the cap; never reads more than cap + 1 bytes. */
+    /**
+     * The body, or null when it is longer than the cap; never reads more than cap + 1 bytes. The
+     * body is read (up to that bound) even when Content-Length already says it is too long: a 413
+     * sent before the client has finished writing a small body can reach it as a broken pipe
+     * instead of an answer.
+     */
     private byte[] readCapped(HttpExchange exchange) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && declaredTooLong(declared.strip())) {
-            return null;
-        }
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(maxBodyBytes + 1);
             return body.length > maxBodyBytes ? null : body;
-        }
-    }
-
-    private boolean declaredTooLong(String declared) {
-        try {
-            return Long.parseLong(declared) > maxBodyBytes;
-        } catch (NumberFormatException e) {
-            // The server itself refuses a bad Content-Length; reading stays capped either way.
-            return false;
         }
     }
 

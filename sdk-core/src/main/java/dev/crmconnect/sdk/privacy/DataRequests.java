@@ -1,0 +1,284 @@
+package dev.crmconnect.sdk.privacy;
+
+import dev.crmconnect.model.DataCategory;
+import dev.crmconnect.model.DataRequest;
+import dev.crmconnect.model.DataRequestScope;
+import dev.crmconnect.model.DataRequestStatus;
+import dev.crmconnect.model.DataRequestType;
+import dev.crmconnect.model.ScopeType;
+import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.sdk.CrmConnectClient;
+import dev.crmconnect.sdk.RequestOptions;
+import dev.crmconnect.sdk.internal.http.Futures;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * GDPR data requests for a Sales Navigator seat or contract, on top of
+ * {@code client.dataRequests()}: every argument is checked before any call, and a failed check
+ * throws an {@link IllegalArgumentException} naming each offending field.
+ *
+ * <ul>
+ *   <li>{@link #requestExport}: an export never deletes anything; categories that can only be
+ *       deleted ({@link DataCategory#deletionOnly()}) are refused.</li>
+ *   <li>{@link #requestDeletion}: cannot be undone, so it needs {@link Confirmation#IRREVERSIBLE}.</li>
+ *   <li>{@link #awaitCompletion}: polls until COMPLETED or FAILED, waiting longer each time
+ *       (doubling from the first interval up to the largest, each wait jittered to between half
+ *       and all of it).</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * DataRequests requests = DataRequests.of(client);
+ * DataRequest created = requests.requestExport(DataRequests.seat("urn:li:seat:7"), List.of(DataCategory.NOTES));
+ * DataRequest done = requests.awaitCompletion(created.id(), Duration.ofHours(1));
+ * }</pre>
+ * Thread-safe.
+ */
+public final class DataRequests {
+
+    /** The default first wait between polls: 2 seconds. */
+    public static final Duration DEFAULT_FIRST_POLL_INTERVAL = Duration.ofSeconds(2);
+    /** The default largest wait between polls: 1 minute. */
+    public static final Duration DEFAULT_MAX_POLL_INTERVAL = Duration.ofMinutes(1);
+
+    private final CrmConnectClient client;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final Random random;
+    private final Duration firstPollInterval;
+    private final Duration maxPollInterval;
+
+    private DataRequests(Builder builder) {
+        this.client = builder.client;
+        this.sleeper = builder.sleeper;
+        this.clock = builder.clock;
+        this.random = builder.random;
+        this.firstPollInterval = builder.firstPollInterval;
+        this.maxPollInterval = builder.maxPollInterval;
+    }
+
+    /** Data requests through {@code client}, polling in real time with the default intervals. */
+    public static DataRequests of(CrmConnectClient client) {
+        return builder(client).build();
+    }
+
+    /** A builder, to set the polling's intervals, clock, sleeper and randomness. */
+    public static Builder builder(CrmConnectClient client) {
+        return new Builder(Objects.requireNonNull(client, "client must not be null"));
+    }
+
+    /** The scope of one seat, {@code urn:li:seat:<id>}; checked now. */
+    public static DataRequestScope seat(String seatUrn) {
+        return DataRequestScope.builder().type(ScopeType.SEAT).seat(seatUrn).build();
+    }
+
+    /** The scope of a whole contract, {@code urn:li:contract:<id>}; checked now. */
+    public static DataRequestScope contract(String contractUrn) {
+        return DataRequestScope.builder().type(ScopeType.CONTRACT).contract(contractUrn).build();
+    }
+
+    /**
+     * Creates an export of {@code categories} for {@code scope}.
+     *
+     * @throws IllegalArgumentException before any call, naming each bad argument
+     */
+    public DataRequest requestExport(DataRequestScope scope, Collection<DataCategory> categories) {
+        return Futures.await(requestExportAsync(scope, categories, RequestOptions.defaults()));
+    }
+
+    /** {@link #requestExport}, completing on the client's executor; a bad argument fails the future. */
+    public CompletableFuture<DataRequest> requestExportAsync(DataRequestScope scope,
+                                                             Collection<DataCategory> categories,
+                                                             RequestOptions options) {
+        return create(DataRequestType.EXPORT, scope, categories, null, options);
+    }
+
+    /**
+     * Creates a deletion of {@code categories} for {@code scope}. It cannot be undone:
+     * {@code confirmation} must be {@link Confirmation#IRREVERSIBLE}.
+     *
+     * @throws IllegalArgumentException before any call, naming each bad argument
+     */
+    public DataRequest requestDeletion(DataRequestScope scope, Collection<DataCategory> categories,
+                                       Confirmation confirmation) {
+        return Futures.await(requestDeletionAsync(scope, categories, confirmation, RequestOptions.defaults()));
+    }
+
+    /** {@link #requestDeletion}, completing on the client's executor; a bad argument fails the future. */
+    public CompletableFuture<DataRequest> requestDeletionAsync(DataRequestScope scope,
+                                                               Collection<DataCategory> categories,
+                                                               Confirmation confirmation, RequestOptions options) {
+        return create(DataRequestType.DELETION, scope, categories, confirmation, options);
+    }
+
+    /**
+     * Polls the request {@code id} until it is COMPLETED or FAILED, or {@code timeout} has passed.
+     *
+     * @return the request as last read: check its {@code status()}, which is still PENDING or
+     *     IN_PROGRESS when the timeout passed first
+     * @throws IllegalArgumentException before any call, when the id or timeout is invalid
+     */
+    public DataRequest awaitCompletion(String id, Duration timeout) {
+        return Futures.await(awaitCompletionAsync(id, timeout));
+    }
+
+    /** {@link #awaitCompletion}, without holding a thread while it waits. */
+    public CompletableFuture<DataRequest> awaitCompletionAsync(String id, Duration timeout) {
+        try {
+            Check.requiredText("id", id, Check.SHORT_TEXT);
+            Objects.requireNonNull(timeout, "timeout must not be null");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout: must be positive, was " + timeout);
+            }
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return Futures.map(poll(id, clock.instant().plus(timeout), 1), request -> request);
+    }
+
+    private CompletableFuture<DataRequest> poll(String id, Instant deadline, int attempt) {
+        return client.dataRequests().getAsync(id, RequestOptions.defaults()).thenCompose(request -> {
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            if (isFinished(request) || remaining.isNegative() || remaining.isZero()) {
+                return CompletableFuture.completedFuture(request);
+            }
+            Duration wait = pollInterval(attempt);
+            return sleeper.sleep(wait.compareTo(remaining) < 0 ? wait : remaining)
+                    .thenCompose(slept -> poll(id, deadline, attempt + 1));
+        });
+    }
+
+    private static boolean isFinished(DataRequest request) {
+        return request.status() == DataRequestStatus.COMPLETED || request.status() == DataRequestStatus.FAILED;
+    }
+
+    /** The wait after the {@code attempt}-th poll: doubling, capped, jittered to [half, all]. */
+    Duration pollInterval(int attempt) {
+        long ceiling = firstPollInterval.toMillis();
+        for (int i = 1; i < attempt && ceiling < maxPollInterval.toMillis(); i++) {
+            ceiling *= 2;
+        }
+        ceiling = Math.min(ceiling, maxPollInterval.toMillis());
+        long half = ceiling / 2;
+        return Duration.ofMillis(half + (long) (random.nextDouble() * (ceiling - half + 1)));
+    }
+
+    private CompletableFuture<DataRequest> create(DataRequestType type, DataRequestScope scope,
+                                                  Collection<DataCategory> categories, Confirmation confirmation,
+                                                  RequestOptions options) {
+        DataRequest request;
+        try {
+            Objects.requireNonNull(options, "options must not be null");
+            request = checked(type, scope, categories, confirmation);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return client.dataRequests().createAsync(request, options);
+    }
+
+    /** The request to send; every problem of the arguments at once, each naming its field. */
+    private static DataRequest checked(DataRequestType type, DataRequestScope scope,
+                                       Collection<DataCategory> categories, Confirmation confirmation) {
+        List<String> problems = new ArrayList<>();
+        if (scope == null) {
+            problems.add("dataRequest.scope: is required");
+        } else if (scope.type() != ScopeType.SEAT && scope.type() != ScopeType.CONTRACT) {
+            problems.add("dataRequest.scope.type: must be SEAT or CONTRACT, was " + scope.typeAsString());
+        }
+        Set<DataCategory> sent = new LinkedHashSet<>();
+        if (categories == null || categories.isEmpty()) {
+            problems.add("dataRequest.categories: at least one category is required");
+        } else {
+            int i = 0;
+            for (DataCategory category : categories) {
+                String path = "dataRequest.categories[" + i++ + "]";
+                if (category == null) {
+                    problems.add(path + ": must not be null");
+                } else if (category == DataCategory.UNKNOWN) {
+                    problems.add(path + ": UNKNOWN is not a category that can be requested");
+                } else if (type == DataRequestType.EXPORT && category.deletionOnly()) {
+                    problems.add(path + ": " + category + " can be deleted but not exported");
+                } else {
+                    sent.add(category);
+                }
+            }
+        }
+        if (type == DataRequestType.DELETION && confirmation != Confirmation.IRREVERSIBLE) {
+            problems.add("confirmation: must be Confirmation.IRREVERSIBLE: a DELETION cannot be undone");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid " + type + " data request: " + String.join("; ", problems));
+        }
+        return DataRequest.builder()
+                .type(type)
+                .scope(scope)
+                .categories(sent)
+                .confirmIrreversible(type == DataRequestType.DELETION ? Boolean.TRUE : null)
+                .build();
+    }
+
+    @Override
+    public String toString() {
+        return "DataRequests[" + client.integrationContext() + "]";
+    }
+
+    /** Builds {@link DataRequests}; every setting is checked when it is set. */
+    public static final class Builder {
+
+        private final CrmConnectClient client;
+        private Sleeper sleeper = Sleeper.system();
+        private Clock clock = Clock.systemUTC();
+        private Random random = new Random();
+        private Duration firstPollInterval = DEFAULT_FIRST_POLL_INTERVAL;
+        private Duration maxPollInterval = DEFAULT_MAX_POLL_INTERVAL;
+
+        private Builder(CrmConnectClient client) {
+            this.client = client;
+        }
+
+        /** How to wait between polls; default {@link Sleeper#system()}. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper must not be null");
+            return this;
+        }
+
+        /** The clock the timeout of {@link #awaitCompletion} is measured on; default the system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock must not be null");
+            return this;
+        }
+
+        /** The source of the jitter; seed it for repeatable waits. */
+        public Builder random(Random random) {
+            this.random = Objects.requireNonNull(random, "random must not be null");
+            return this;
+        }
+
+        /** The first and the largest wait between polls: positive, first at most largest. */
+        public Builder pollIntervals(Duration first, Duration max) {
+            Objects.requireNonNull(first, "first must not be null");
+            Objects.requireNonNull(max, "max must not be null");
+            if (first.toMillis() < 1 || max.compareTo(first) < 0) {
+                throw new IllegalArgumentException("pollIntervals: need 1 ms <= first <= max, were " + first
+                        + " and " + max);
+            }
+            this.firstPollInterval = first;
+            this.maxPollInterval = max;
+            return this;
+        }
+
+        /** The data requests helper. */
+        public DataRequests build() {
+            return new DataRequests(this);
+        }
+    }
+}
