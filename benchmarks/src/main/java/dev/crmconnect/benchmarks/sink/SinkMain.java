@@ -1,0 +1,30 @@
+package dev.crmconnect.benchmarks.sink;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Runs a {@link SinkServer} in its own JVM, so that the CPU time and allocations the harness
+ * measures are the client's alone. Arguments: {@code <notices> <firstPublishedAt> <spacingMillis>
+ * <threads>}. Prints {@code port=<port>} once listening, and stops when its standard input closes
+ * (that is, when the harness that started it ends).
+ */
+public final class SinkMain {
+
+    private SinkMain() {
+    }
+
+    /** Starts the sink; see the class documentation for the arguments. */
+    public static void main(String[] args) throws IOException {
+        NoticeFeedModel notices = new NoticeFeedModel(Long.parseLong(args[0]), Long.parseLong(args[1]),
+                Long.parseLong(args[2]));
+        try (SinkServer sink = SinkServer.start(notices, Integer.parseInt(args[3]))) {
+            System.out.println("port=" + sink.port());
+            System.out.flush();
+            InputStream in = System.in;
+            while (in.read() >= 0) {
+                // Wait for the parent to close our standard input.
+            }
+        }
+    }
+}
