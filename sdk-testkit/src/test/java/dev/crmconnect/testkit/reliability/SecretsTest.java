@@ -34,7 +34,7 @@ import dev.crmconnect.testkit.ExportDestination;
 import dev.crmconnect.testkit.FakeCrmConnect;
 import dev.crmconnect.testkit.FakeMember;
 import dev.crmconnect.testkit.FakeTenant;
-import dev.crmconnect.testkit.logcapture.CapturedLogs;
+import dev.crmconnect.sdk.logcapture.CapturedLogs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
