@@ -4,7 +4,6 @@ import dev.crmconnect.model.Contact;
 import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.internal.http.ApiRequest;
 import dev.crmconnect.sdk.internal.http.Futures;
-import dev.crmconnect.sdk.restli.RestLi;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,10 +31,11 @@ public final class ContactService extends ReadableRecords<Contact> {
             String id = checkedIds(List.of(crmId)).get(0);
             Check.urn("contact.manualMatchedMember", Check.required("contact.manualMatchedMember", memberUrn), "person");
             Map<String, Object> patch = Map.of("patch", Map.of("$set", Map.of("manualMatchedMember", memberUrn)));
-            ApiRequest request = ApiRequest.batchPartialUpdate(path, idsQuery(List.of(id)),
-                    Map.of("entities", Map.of(RestLi.encode(keys.value(id)), patch)), 1, true);
+            BatchKeys batchKeys = batchKeys(List.of(id));
+            ApiRequest request = ApiRequest.batchPartialUpdate(path, batchKeys.idsQuery(),
+                    Map.of("entities", Map.of(batchKeys.key(0), patch)), 1, true);
             RecordResult[] result = new RecordResult[1];
-            return settle(request, List.of(0), List.of(id), RecordResult.Outcome.STORED, result, options)
+            return settle(request, List.of(0), List.of(id), batchKeys, RecordResult.Outcome.STORED, result, options)
                     .thenApply(done -> result[0]);
         });
     }

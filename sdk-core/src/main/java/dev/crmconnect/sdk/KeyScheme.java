@@ -1,6 +1,7 @@
 package dev.crmconnect.sdk;
 
 import dev.crmconnect.model.RecordKey;
+import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.restli.RestLi;
 import java.util.Map;
 
@@ -11,18 +12,27 @@ import java.util.Map;
  */
 interface KeyScheme {
 
-    /** The key's Rest.li value, for {@code ids=List(...)}: its encoding is the key in bodies too. */
-    Object value(String crmId);
+    /**
+     * The key's Rest.li text: an element of {@code ids=List(...)} and the key of the record in
+     * bodies and in the response's maps.
+     */
+    String encode(String crmId);
 
     /** The crmId of an encoded key read from a response; null if it is not one of ours. */
     String crmIdOf(String encodedKey);
 
     /** Complex keys in {@code integrationContext}. */
     static KeyScheme complex(String integrationContext) {
+        RecordKey.of("x", integrationContext); // validates the tenant once, not per key
+        // What RestLi.encode writes for RecordKey.toRestLiValue(): fields in sorted order, so only
+        // the crmId varies between keys of one tenant.
+        String suffix = ",dataProvider:" + RecordKey.DATA_PROVIDER + ",integrationContext:"
+                + RestLi.encode(integrationContext) + ")";
         return new KeyScheme() {
             @Override
-            public Object value(String crmId) {
-                return RecordKey.of(crmId, integrationContext).toRestLiValue();
+            public String encode(String crmId) {
+                Check.requiredId("recordKey.crmId", crmId);
+                return "(crmId:" + RestLi.encode(crmId) + suffix;
             }
 
             /** Only a key of this tenant, exactly as sent: another tenant's key is no result for our record. */
@@ -40,8 +50,8 @@ interface KeyScheme {
     static KeyScheme simple() {
         return new KeyScheme() {
             @Override
-            public Object value(String crmId) {
-                return crmId;
+            public String encode(String crmId) {
+                return RestLi.encode(crmId);
             }
 
             @Override

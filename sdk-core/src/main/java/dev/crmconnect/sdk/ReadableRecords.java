@@ -63,13 +63,14 @@ public class ReadableRecords<T extends SyncedRecord> extends SyncedRecords<T> {
             List<Integer> indices = IntStream.range(0, ids.size()).boxed().toList();
             return inBatches(indices, batch -> {
                 List<String> batchIds = batch.stream().map(ids::get).toList();
-                ApiRequest request = ApiRequest.batchGet(path, idsQuery(batchIds));
+                BatchKeys batchKeys = batchKeys(batchIds);
+                ApiRequest request = ApiRequest.batchGet(path, batchKeys.idsQuery());
                 return context.api().send(request, options).handle((response, failure) -> {
                     try {
                         if (failure != null) {
                             throw asCrmConnectException(failure);
                         }
-                        read(response, batchIds, found);
+                        read(response, batchIds, batchKeys, found);
                     } catch (CrmConnectException e) {
                         failures.add(e);
                     }
@@ -96,7 +97,7 @@ public class ReadableRecords<T extends SyncedRecord> extends SyncedRecords<T> {
     }
 
     /** Adds the records found to {@code found}; a 404 is simply absent, another error fails the call. */
-    private void read(ApiResponse response, List<String> asked, Map<String, T> found) {
+    private void read(ApiResponse response, List<String> asked, BatchKeys batchKeys, Map<String, T> found) {
         JsonNode results = response.json().path("results");
         JsonNode errors = response.json().path("errors");
         if (!results.isObject()) {
@@ -105,7 +106,7 @@ public class ReadableRecords<T extends SyncedRecord> extends SyncedRecords<T> {
         Map<String, T> got = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = results.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            String crmId = keys.crmIdOf(entry.getKey());
+            String crmId = batchKeys.crmIdOf(entry.getKey());
             if (crmId != null) {
                 got.put(crmId, withCrmId.apply(response.convert(entry.getValue(), type), crmId));
             }
@@ -113,7 +114,7 @@ public class ReadableRecords<T extends SyncedRecord> extends SyncedRecords<T> {
         Map<String, ServiceError> failed = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = errors.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            String crmId = keys.crmIdOf(entry.getKey());
+            String crmId = batchKeys.crmIdOf(entry.getKey());
             if (crmId != null) {
                 failed.put(crmId, ServiceError.from(entry.getValue()));
             }

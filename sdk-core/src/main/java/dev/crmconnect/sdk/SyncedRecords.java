@@ -99,16 +99,18 @@ public class SyncedRecords<T extends SyncedRecord> {
                 }
             }
             return inBatches(toSend, batch -> {
-                Map<String, Object> entities = new LinkedHashMap<>();
                 List<String> crmIds = new ArrayList<>(batch.size());
                 for (int i : batch) {
-                    String crmId = input.get(i).crmId();
-                    crmIds.add(crmId);
-                    entities.put(RestLi.encode(keys.value(crmId)), input.get(i));
+                    crmIds.add(input.get(i).crmId());
                 }
-                ApiRequest request = ApiRequest.batchUpdate(path, idsQuery(crmIds), Map.of("entities", entities),
+                BatchKeys batchKeys = new BatchKeys(keys, crmIds);
+                Map<String, Object> entities = new LinkedHashMap<>(batch.size() * 2);
+                for (int k = 0; k < batch.size(); k++) {
+                    entities.put(batchKeys.key(k), input.get(batch.get(k)));
+                }
+                ApiRequest request = ApiRequest.batchUpdate(path, batchKeys.idsQuery(), Map.of("entities", entities),
                         batch.size());
-                return settle(request, batch, crmIds, RecordResult.Outcome.STORED, results, options);
+                return settle(request, batch, crmIds, batchKeys, RecordResult.Outcome.STORED, results, options);
             }).thenApply(done -> new BatchResult(Arrays.asList(results)));
         });
     }
@@ -143,8 +145,9 @@ public class SyncedRecords<T extends SyncedRecord> {
             }
             return inBatches(toSend, batch -> {
                 List<String> batchIds = batch.stream().map(ids::get).toList();
-                ApiRequest request = ApiRequest.batchDelete(path, idsQuery(batchIds), batch.size());
-                return settle(request, batch, batchIds, RecordResult.Outcome.DELETED, results, options);
+                BatchKeys batchKeys = new BatchKeys(keys, batchIds);
+                ApiRequest request = ApiRequest.batchDelete(path, batchKeys.idsQuery(), batch.size());
+                return settle(request, batch, batchIds, batchKeys, RecordResult.Outcome.DELETED, results, options);
             }).thenApply(done -> {
                 for (int i = 0; i < ids.size(); i++) { // a repeated id shares its first occurrence's result
                     results[i] = results[first.get(ids.get(i))];
@@ -203,8 +206,8 @@ public class SyncedRecords<T extends SyncedRecord> {
         return id != null && id.isTextual() ? withCrmId.apply(record, id.asText()) : record;
     }
 
-    String idsQuery(List<String> crmIds) {
-        return RestLi.encodeQuery(Map.of("ids", crmIds.stream().map(keys::value).toList()));
+    BatchKeys batchKeys(List<String> crmIds) {
+        return new BatchKeys(keys, crmIds);
     }
 
     List<String> checkedIds(Collection<String> crmIds) {
@@ -221,12 +224,12 @@ public class SyncedRecords<T extends SyncedRecord> {
      * {@code errors} maps. Never fails: a failed call fails each of its records with the cause.
      */
     CompletableFuture<Void> settle(ApiRequest request, List<Integer> batch, List<String> crmIds,
-                                           RecordResult.Outcome success, RecordResult[] results,
-                                           RequestOptions options) {
+                                   BatchKeys batchKeys, RecordResult.Outcome success, RecordResult[] results,
+                                   RequestOptions options) {
         return context.api().send(request, options).handle((response, failure) -> {
             if (failure == null) {
                 try {
-                    Map<String, Entry> byCrmId = perRecord(response);
+                    Map<String, Entry> byCrmId = perRecord(response, batchKeys);
                     for (int k = 0; k < batch.size(); k++) {
                         results[batch.get(k)] = outcome(crmIds.get(k), byCrmId.get(crmIds.get(k)), success);
                     }
@@ -248,7 +251,7 @@ public class SyncedRecords<T extends SyncedRecord> {
     }
 
     /** The response's per-record entries by crmId; an error entry wins over a result for one key. */
-    private Map<String, Entry> perRecord(ApiResponse response) {
+    private Map<String, Entry> perRecord(ApiResponse response, BatchKeys batchKeys) {
         JsonNode resultsNode = response.json().path("results");
         JsonNode errorsNode = response.json().path("errors");
         if (!resultsNode.isObject() && !errorsNode.isObject()) {
@@ -258,7 +261,7 @@ public class SyncedRecords<T extends SyncedRecord> {
         for (JsonNode map : List.of(resultsNode, errorsNode)) {
             for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                String crmId = keys.crmIdOf(entry.getKey());
+                String crmId = batchKeys.crmIdOf(entry.getKey());
                 if (crmId != null) {
                     byCrmId.put(crmId, new Entry(entry.getValue(), map == errorsNode));
                 }
@@ -300,16 +303,39 @@ public class SyncedRecords<T extends SyncedRecord> {
         for (int from = 0; from < indices.size(); from += context.batchSize()) {
             batches.add(indices.subList(from, Math.min(indices.size(), from + context.batchSize())));
         }
-        CompletableFuture<Void> all = new CompletableFuture<>();
-        if (batches.isEmpty()) {
-            all.complete(null);
+        return new BatchRun(batches, send).start(context.batchesInFlight());
+    }
+
+    /**
+     * The batches of one call: each finished batch launches the next on the thread that finished
+     * it. A batch already done when launched is followed in a loop, not by recursion, so a run of
+     * batches failing at once cannot grow the stack.
+     */
+    private static final class BatchRun {
+        private final List<List<Integer>> batches;
+        private final Function<List<Integer>, CompletableFuture<Void>> send;
+        private final CompletableFuture<Void> all = new CompletableFuture<>();
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger remaining;
+
+        BatchRun(List<List<Integer>> batches, Function<List<Integer>, CompletableFuture<Void>> send) {
+            this.batches = batches;
+            this.send = send;
+            this.remaining = new AtomicInteger(batches.size());
+        }
+
+        CompletableFuture<Void> start(int inFlight) {
+            if (batches.isEmpty()) {
+                all.complete(null);
+            }
+            for (int k = 0; k < Math.min(inFlight, batches.size()); k++) {
+                launchFrom();
+            }
             return all;
         }
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger remaining = new AtomicInteger(batches.size());
-        Runnable launch = new Runnable() {
-            @Override
-            public void run() {
+
+        private void launchFrom() {
+            while (true) {
                 int i = next.getAndIncrement();
                 if (i >= batches.size()) {
                     return;
@@ -320,22 +346,41 @@ public class SyncedRecords<T extends SyncedRecord> {
                 } catch (RuntimeException e) {
                     sent = CompletableFuture.failedFuture(e);
                 }
-                // Async: a batch that completes at once must not grow the stack by one launch each.
-                sent.whenCompleteAsync((done, failure) -> {
-                    if (failure != null) {
-                        all.completeExceptionally(failure);
-                    } else if (remaining.decrementAndGet() == 0) {
-                        all.complete(null);
-                    } else {
-                        run();
-                    }
-                }, context.api().executor());
+                if (!sent.isDone()) {
+                    sent.whenComplete((done, failure) -> {
+                        if (finished(failure)) {
+                            launchFrom();
+                        }
+                    });
+                    return;
+                }
+                if (!finished(sent.isCompletedExceptionally() ? failureOf(sent) : null)) {
+                    return;
+                }
             }
-        };
-        for (int k = 0; k < Math.min(context.batchesInFlight(), batches.size()); k++) {
-            launch.run();
         }
-        return all;
+
+        /** Counts one batch done; true when more are left to launch. */
+        private boolean finished(Throwable failure) {
+            if (failure != null) {
+                all.completeExceptionally(failure);
+                return false;
+            }
+            if (remaining.decrementAndGet() == 0) {
+                all.complete(null);
+                return false;
+            }
+            return true;
+        }
+
+        private static Throwable failureOf(CompletableFuture<Void> done) {
+            try {
+                done.join();
+                return null;
+            } catch (RuntimeException e) {
+                return Failures.unwrap(e);
+            }
+        }
     }
 
     static CrmConnectException asCrmConnectException(Throwable failure) {

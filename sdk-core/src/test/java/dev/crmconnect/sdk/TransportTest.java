@@ -262,6 +262,23 @@ class TransportTest {
     }
 
     @Test
+    void callsReuseTheClientsThreadsRatherThanStartingOnePerResponse() {
+        TestSupport.stubToken(wm);
+        wm.stubFor(get(urlPathEqualTo("/v2/crmContacts")).willReturn(okJson("{}")));
+        java.lang.management.ThreadMXBean jvmThreads = java.lang.management.ManagementFactory.getThreadMXBean();
+        try (CrmConnectClient client = TestSupport.builder(wm).build()) {
+            TestSupport.call(client, TestSupport.getContacts()); // the client's threads start here
+            long before = jvmThreads.getTotalStartedThreadCount();
+            for (int i = 0; i < 100; i++) {
+                TestSupport.call(client, TestSupport.getContacts());
+            }
+            long started = jvmThreads.getTotalStartedThreadCount() - before;
+            // The JDK's sendAsync would complete each response through a new thread on one or two CPUs.
+            assertTrue(started < 20, started + " threads started for 100 calls");
+        }
+    }
+
+    @Test
     void extraHeadersFromTheOptionsAreSent() {
         TestSupport.stubToken(wm);
         wm.stubFor(get(urlPathEqualTo("/v2/crmContacts")).willReturn(okJson("{}")));

@@ -37,13 +37,15 @@ import org.slf4j.LoggerFactory;
  * Thread-safe. Futures it returns always complete, on the caller's executor when one was given,
  * and fail with a {@link CrmConnectException} (unwrapped) for every failure of a call.
  *
- * <p>Owns a one-thread scheduler (timers, retry and throttle waits), and, unless the caller
- * supplied them, a bounded worker pool and the HTTP client; {@link #close()} releases exactly
- * those.
+ * <p>Owns a one-thread scheduler (timers, retry and throttle waits), the send threads (one per
+ * exchange in flight, at most {@value #MAX_EXCHANGES_IN_FLIGHT}), and, unless the caller supplied
+ * them, a bounded worker pool and the HTTP client; {@link #close()} releases exactly those.
  */
 public final class ApiClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiClient.class);
+    /** Exchanges in flight at once per client, as OkHttp's dispatcher allows; more wait their turn. */
+    static final int MAX_EXCHANGES_IN_FLIGHT = 64;
 
     /** Reads one element of a page, for example by {@link ApiResponse#convert}. */
     @FunctionalInterface
@@ -56,6 +58,7 @@ public final class ApiClient implements AutoCloseable {
     private final String baseUrl;
     private final ScheduledThreadPoolExecutor scheduler;
     private final ExecutorService ownWorkers;
+    private final SendThreads sendThreads = new SendThreads(MAX_EXCHANGES_IN_FLIGHT);
     private final Executor callbackExecutor;
     private final HttpClient http;
     private final boolean ownsHttp;
@@ -94,7 +97,7 @@ public final class ApiClient implements AutoCloseable {
                         .executor(callbackExecutor)
                         .build()
                 : config.httpClient();
-        this.exchanger = new HttpExchanger(http, scheduler, config.maxResponseBytes());
+        this.exchanger = new HttpExchanger(http, sendThreads, scheduler, config.maxResponseBytes());
         this.tokens = new TokenProvider(config.tokenUrl(), config.clientId(), config.clientSecret(), exchanger,
                 config.attemptTimeout(), config.userAgent(), config.clock());
         this.throttler = Throttler.of(config.throttle(), config.callTimeout());
@@ -194,6 +197,7 @@ public final class ApiClient implements AutoCloseable {
         }
         tokens.abort();
         scheduler.shutdownNow();
+        sendThreads.shutdownNow();
         if (ownsHttp && http instanceof AutoCloseable closeable) { // Java 21+
             try {
                 closeable.close();
