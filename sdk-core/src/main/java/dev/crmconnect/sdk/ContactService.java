@@ -35,8 +35,8 @@ public final class ContactService extends ReadableRecords<Contact> {
             ApiRequest request = ApiRequest.batchPartialUpdate(path, batchKeys.idsQuery(),
                     Map.of("entities", Map.of(batchKeys.key(0), patch)), 1, true);
             RecordResult[] result = new RecordResult[1];
-            return settle(request, List.of(0), List.of(id), batchKeys, RecordResult.Outcome.STORED, result, options)
-                    .thenApply(done -> result[0]);
+            return settle(request, List.of(0), List.of(id), batchKeys, RecordResult.Outcome.STORED, result, options,
+                    false).thenApply(done -> result[0]);
         });
     }
 }

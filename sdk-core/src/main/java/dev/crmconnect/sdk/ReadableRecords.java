@@ -38,12 +38,12 @@ public class ReadableRecords<T extends SyncedRecord> extends SyncedRecords<T> {
 
     /** The records with {@code crmIds} (their crmId set), and the crmIds the server does not hold. */
     public GetResult<T> get(Collection<String> crmIds) {
-        return Futures.await(getAsync(crmIds, RequestOptions.defaults()));
+        return get(crmIds, RequestOptions.defaults());
     }
 
     /** {@link #get(Collection)} with per-call options. */
     public GetResult<T> get(Collection<String> crmIds, RequestOptions options) {
-        return Futures.await(getAsync(crmIds, options));
+        return Futures.await(getBatches(crmIds, options, true));
     }
 
     /** {@link #get(Collection)}, completing on the client's executor. */
@@ -56,6 +56,11 @@ public class ReadableRecords<T extends SyncedRecord> extends SyncedRecords<T> {
      * server answers with an error other than 404 fails the whole call.
      */
     public CompletableFuture<GetResult<T>> getAsync(Collection<String> crmIds, RequestOptions options) {
+        return getBatches(crmIds, options, false);
+    }
+
+    private CompletableFuture<GetResult<T>> getBatches(Collection<String> crmIds, RequestOptions options,
+            boolean callerWaits) {
         return guarded(() -> {
             List<String> ids = new ArrayList<>(new LinkedHashSet<>(checkedIds(crmIds)));
             Map<String, T> found = new ConcurrentHashMap<>();
@@ -65,7 +70,7 @@ public class ReadableRecords<T extends SyncedRecord> extends SyncedRecords<T> {
                 List<String> batchIds = batch.stream().map(ids::get).toList();
                 BatchKeys batchKeys = batchKeys(batchIds);
                 ApiRequest request = ApiRequest.batchGet(path, batchKeys.idsQuery());
-                return context.api().send(request, options).handle((response, failure) -> {
+                return send(request, options, callerWaits).handle((response, failure) -> {
                     try {
                         if (failure != null) {
                             throw asCrmConnectException(failure);

@@ -61,12 +61,12 @@ public class SyncedRecords<T extends SyncedRecord> {
 
     /** Stores {@code records}, each replacing whatever the server held under its crmId. */
     public BatchResult upsert(Collection<? extends T> records) {
-        return Futures.await(upsertAsync(records, RequestOptions.defaults()));
+        return upsert(records, RequestOptions.defaults());
     }
 
     /** {@link #upsert(Collection)} with per-call options. */
     public BatchResult upsert(Collection<? extends T> records, RequestOptions options) {
-        return Futures.await(upsertAsync(records, options));
+        return Futures.await(upsertBatches(records, options, true));
     }
 
     /** {@link #upsert(Collection)}, completing on the client's executor. */
@@ -76,6 +76,11 @@ public class SyncedRecords<T extends SyncedRecord> {
 
     /** {@link #upsert(Collection, RequestOptions)}, completing on the client's executor. */
     public CompletableFuture<BatchResult> upsertAsync(Collection<? extends T> records, RequestOptions options) {
+        return upsertBatches(records, options, false);
+    }
+
+    private CompletableFuture<BatchResult> upsertBatches(Collection<? extends T> records, RequestOptions options,
+            boolean callerWaits) {
         return guarded(() -> {
             Objects.requireNonNull(records, "records must not be null");
             Objects.requireNonNull(options, "options must not be null");
@@ -110,19 +115,20 @@ public class SyncedRecords<T extends SyncedRecord> {
                 }
                 ApiRequest request = ApiRequest.batchUpdate(path, batchKeys.idsQuery(), Map.of("entities", entities),
                         batch.size());
-                return settle(request, batch, crmIds, batchKeys, RecordResult.Outcome.STORED, results, options);
+                return settle(request, batch, crmIds, batchKeys, RecordResult.Outcome.STORED, results, options,
+                        callerWaits);
             }).thenApply(done -> new BatchResult(Arrays.asList(results)));
         });
     }
 
     /** Deletes the records with {@code crmIds}; one already absent counts as deleted. */
     public BatchResult delete(Collection<String> crmIds) {
-        return Futures.await(deleteAsync(crmIds, RequestOptions.defaults()));
+        return delete(crmIds, RequestOptions.defaults());
     }
 
     /** {@link #delete(Collection)} with per-call options. */
     public BatchResult delete(Collection<String> crmIds, RequestOptions options) {
-        return Futures.await(deleteAsync(crmIds, options));
+        return Futures.await(deleteBatches(crmIds, options, true));
     }
 
     /** {@link #delete(Collection)}, completing on the client's executor. */
@@ -132,6 +138,11 @@ public class SyncedRecords<T extends SyncedRecord> {
 
     /** {@link #delete(Collection, RequestOptions)}, completing on the client's executor. */
     public CompletableFuture<BatchResult> deleteAsync(Collection<String> crmIds, RequestOptions options) {
+        return deleteBatches(crmIds, options, false);
+    }
+
+    private CompletableFuture<BatchResult> deleteBatches(Collection<String> crmIds, RequestOptions options,
+            boolean callerWaits) {
         return guarded(() -> {
             Objects.requireNonNull(options, "options must not be null");
             List<String> ids = checkedIds(crmIds);
@@ -147,7 +158,8 @@ public class SyncedRecords<T extends SyncedRecord> {
                 List<String> batchIds = batch.stream().map(ids::get).toList();
                 BatchKeys batchKeys = new BatchKeys(keys, batchIds);
                 ApiRequest request = ApiRequest.batchDelete(path, batchKeys.idsQuery(), batch.size());
-                return settle(request, batch, batchIds, batchKeys, RecordResult.Outcome.DELETED, results, options);
+                return settle(request, batch, batchIds, batchKeys, RecordResult.Outcome.DELETED, results, options,
+                        callerWaits);
             }).thenApply(done -> {
                 for (int i = 0; i < ids.size(); i++) { // a repeated id shares its first occurrence's result
                     results[i] = results[first.get(ids.get(i))];
@@ -220,13 +232,21 @@ public class SyncedRecords<T extends SyncedRecord> {
     }
 
     /**
+     * Sends {@code request}; {@code callerWaits} when the synchronous API blocks on the outcome, so
+     * that it completes on the thread that ends the call rather than hopping to the executor.
+     */
+    CompletableFuture<ApiResponse> send(ApiRequest request, RequestOptions options, boolean callerWaits) {
+        return callerWaits ? context.api().sendForWaitingCaller(request, options) : context.api().send(request, options);
+    }
+
+    /**
      * Sends one batch and fills its records' results from the response's {@code results} and
      * {@code errors} maps. Never fails: a failed call fails each of its records with the cause.
      */
     CompletableFuture<Void> settle(ApiRequest request, List<Integer> batch, List<String> crmIds,
                                    BatchKeys batchKeys, RecordResult.Outcome success, RecordResult[] results,
-                                   RequestOptions options) {
-        return context.api().send(request, options).handle((response, failure) -> {
+                                   RequestOptions options, boolean callerWaits) {
+        return send(request, options, callerWaits).handle((response, failure) -> {
             if (failure == null) {
                 try {
                     Map<String, Entry> byCrmId = perRecord(response, batchKeys);

@@ -106,6 +106,26 @@ class ResourcesWireTest {
     }
 
     @Test
+    void anAsyncUpsertOfManyBatchesCompletesOnTheCallersExecutor() {
+        wm.stubFor(put(urlPathEqualTo("/v2/crmContacts")).willReturn(aResponse().withTransformers(EchoResults.NAME)));
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(2,
+                r -> new Thread(r, "caller-pool"));
+        try (CrmConnectClient async = TestSupport.builder(wm).executor(executor).batchesInFlight(2).build()) {
+            List<Contact> contacts = IntStream.range(0, 450).mapToObj(i -> contact("c-" + i)).toList();
+            String thread = TestSupport.await(async.contacts().upsertAsync(contacts)
+                    .thenApply(result -> {
+                        assertEquals(450, result.count(RecordResult.Outcome.STORED), result::toString);
+                        return Thread.currentThread().getName();
+                    }));
+            assertEquals("caller-pool", thread);
+            assertEquals(450, async.contacts().upsert(contacts).count(RecordResult.Outcome.STORED),
+                    "the synchronous form, which completes on the client's own threads, gives the same");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
     void upsertSplitsIntoBatchesOfAtMostOneHundredAndReportsEveryRecordInOrder() throws Exception {
         List<Contact> contacts = IntStream.range(0, 250).mapToObj(i -> contact("c-" + i)).toList();
         // Each batch is answered from its own body, so results cannot be right by accident.

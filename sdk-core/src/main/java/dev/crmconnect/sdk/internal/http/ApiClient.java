@@ -125,6 +125,20 @@ public final class ApiClient implements AutoCloseable {
      * @return the 2xx response; fails with a {@link CrmConnectException} subtype otherwise
      */
     public CompletableFuture<ApiResponse> send(ApiRequest request, RequestOptions options) {
+        return send(request, options, false);
+    }
+
+    /**
+     * {@link #send(ApiRequest, RequestOptions)} for a caller that blocks on the result itself, as
+     * the synchronous API does: the future completes on whichever thread ends the call, sparing
+     * a thread hop per call. Never for a future handed to users, whose callbacks must not run on
+     * the client's send threads.
+     */
+    public CompletableFuture<ApiResponse> sendForWaitingCaller(ApiRequest request, RequestOptions options) {
+        return send(request, options, true);
+    }
+
+    private CompletableFuture<ApiResponse> send(ApiRequest request, RequestOptions options, boolean callerWaits) {
         CompletableFuture<ApiResponse> out = new CompletableFuture<>();
         try {
             Objects.requireNonNull(request, "request must not be null");
@@ -137,7 +151,7 @@ public final class ApiClient implements AutoCloseable {
             calls.add(call);
             call.start().whenComplete((response, failure) -> {
                 calls.remove(call);
-                relay(out, response, failure);
+                relay(out, response, failure, callerWaits);
             });
             out.whenComplete((response, failure) -> {
                 if (out.isCancelled()) {
@@ -159,8 +173,14 @@ public final class ApiClient implements AutoCloseable {
      */
     public <T> CompletableFuture<Page<T>> fetchPage(ApiRequest finder, int start, int count, ElementReader<T> reader,
             RequestOptions options) {
+        return fetchPage(finder, start, count, reader, options, false);
+    }
+
+    private <T> CompletableFuture<Page<T>> fetchPage(ApiRequest finder, int start, int count, ElementReader<T> reader,
+            RequestOptions options, boolean callerWaits) {
         Objects.requireNonNull(reader, "reader must not be null");
-        return Futures.map(send(finder.withPaging(start, count), options), response -> toPage(response, start, reader));
+        return Futures.map(send(finder.withPaging(start, count), options, callerWaits),
+                response -> toPage(response, start, reader));
     }
 
     /** Fetches one page of a FINDER whose elements convert to {@code type}. */
@@ -177,7 +197,7 @@ public final class ApiClient implements AutoCloseable {
     public <T> PagedIterable<T> paged(ApiRequest finder, int pageSize, ElementReader<T> reader, RequestOptions options) {
         Objects.requireNonNull(finder, "finder must not be null");
         Objects.requireNonNull(options, "options must not be null");
-        return PagedIterable.of(pageSize, (start, count) -> Futures.await(fetchPage(finder, start, count, reader, options)));
+        return PagedIterable.of(pageSize, (start, count) -> Futures.await(fetchPage(finder, start, count, reader, options, true)));
     }
 
     /** A lazy listing of a FINDER whose elements convert to {@code type}. */
@@ -277,7 +297,8 @@ public final class ApiClient implements AutoCloseable {
         return new Page<>(list, pageStart, pageTotal);
     }
 
-    private void relay(CompletableFuture<ApiResponse> out, ApiResponse response, Throwable failure) {
+    private void relay(CompletableFuture<ApiResponse> out, ApiResponse response, Throwable failure,
+            boolean callerWaits) {
         Runnable complete = () -> {
             if (failure == null) {
                 out.complete(response);
@@ -285,6 +306,10 @@ public final class ApiClient implements AutoCloseable {
                 out.completeExceptionally(Failures.unwrap(failure));
             }
         };
+        if (callerWaits) {
+            complete.run();
+            return;
+        }
         try {
             callbackExecutor.execute(complete);
         } catch (RejectedExecutionException e) {
