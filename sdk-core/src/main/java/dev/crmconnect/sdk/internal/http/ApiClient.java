@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * Thread-safe. Futures it returns always complete, on the caller's executor when one was given,
  * and fail with a {@link CrmConnectException} (unwrapped) for every failure of a call.
  *
- * <p>Owns a one-thread scheduler (timers, retry and throttle waits), the send threads (one per
+ * <p>Owns a one-thread scheduler (timeouts, retry and throttle waits), the send threads (one per
  * exchange in flight, at most {@value #MAX_EXCHANGES_IN_FLIGHT}), and, unless the caller supplied
  * them, a bounded worker pool and the HTTP client; {@link #close()} releases exactly those.
  */
@@ -62,6 +62,7 @@ public final class ApiClient implements AutoCloseable {
     private final Executor callbackExecutor;
     private final HttpClient http;
     private final boolean ownsHttp;
+    private final Deadlines deadlines;
     private final HttpExchanger exchanger;
     private final TokenProvider tokens;
     private final Throttler throttler;
@@ -97,7 +98,8 @@ public final class ApiClient implements AutoCloseable {
                         .executor(callbackExecutor)
                         .build()
                 : config.httpClient();
-        this.exchanger = new HttpExchanger(http, sendThreads, scheduler, config.maxResponseBytes());
+        this.deadlines = new Deadlines(scheduler);
+        this.exchanger = new HttpExchanger(http, sendThreads, deadlines, config.maxResponseBytes());
         this.tokens = new TokenProvider(config.tokenUrl(), config.clientId(), config.clientSecret(), exchanger,
                 config.attemptTimeout(), config.userAgent(), config.clock());
         this.throttler = Throttler.of(config.throttle(), config.callTimeout());
@@ -236,6 +238,10 @@ public final class ApiClient implements AutoCloseable {
 
     ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    Deadlines deadlines() {
+        return deadlines;
     }
 
     HttpExchanger exchanger() {

@@ -78,9 +78,9 @@ final class Call {
 
     /** Starts the first attempt; the future completes once, with the response or the final failure. */
     CompletableFuture<ApiResponse> start() {
-        ScheduledFuture<?> timer = client.scheduler().schedule(this::timeOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        Deadlines.Deadline timer = client.deadlines().after(timeout, this::timeOut);
         result.whenComplete((response, failure) -> {
-            timer.cancel(false);
+            timer.cancel();
             abortInFlight();
         });
         RetryConfig config = RetryConfig.<ApiResponse>custom()

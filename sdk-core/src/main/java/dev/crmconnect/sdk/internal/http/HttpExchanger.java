@@ -11,9 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -29,13 +26,13 @@ final class HttpExchanger {
 
     private final HttpClient http;
     private final Executor sendThreads;
-    private final ScheduledExecutorService scheduler;
+    private final Deadlines deadlines;
     private final long maxResponseBytes;
 
-    HttpExchanger(HttpClient http, Executor sendThreads, ScheduledExecutorService scheduler, long maxResponseBytes) {
+    HttpExchanger(HttpClient http, Executor sendThreads, Deadlines deadlines, long maxResponseBytes) {
         this.http = http;
         this.sendThreads = sendThreads;
-        this.scheduler = scheduler;
+        this.deadlines = deadlines;
         this.maxResponseBytes = maxResponseBytes;
     }
 
@@ -76,10 +73,9 @@ final class HttpExchanger {
         if (result.isDone()) {
             return;
         }
-        ScheduledFuture<?> timer;
+        Deadlines.Deadline timer;
         try {
-            timer = scheduler.schedule(() -> result.completeExceptionally(new ExchangeFailure.TimedOut(timeout)),
-                    timeout.toNanos(), TimeUnit.NANOSECONDS);
+            timer = deadlines.after(timeout, () -> result.completeExceptionally(new ExchangeFailure.TimedOut(timeout)));
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(e);
             return;
@@ -95,7 +91,7 @@ final class HttpExchanger {
         } catch (IOException | RuntimeException e) {
             failure = originalCause(e);
         } finally {
-            timer.cancel(false);
+            timer.cancel();
         }
         // From here on nothing needs interrupting: what follows the result runs on this thread.
         sendReturned.set(true);

@@ -46,6 +46,9 @@ public final class Json {
                         .build())
                 // Parse errors must never echo a body: it may hold emails, phones or notes.
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                // A batch response's field names are its records' keys, nearly all seen once:
+                // interning them would only churn Jackson's JVM-wide intern cache.
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
                 .build();
         return JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
