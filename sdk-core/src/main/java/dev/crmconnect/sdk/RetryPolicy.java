@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * How the client retries a failed attempt: at most {@link #maxAttempts()} attempts in all, waiting
  * between them a random time between zero and {@code initialBackoff * 2^(n-1)} capped at
- * {@link #maxBackoff()} (exponential backoff with full jitter), or exactly the server's
- * {@code Retry-After} when it sent one. A {@code Retry-After} longer than {@link #maxRetryAfter()}
+ * {@link #maxBackoff()} (exponential backoff with full jitter), or the server's
+ * {@code Retry-After} when it sent one, plus up to a tenth more (at most a second) so that calls
+ * refused together do not retry together. A {@code Retry-After} longer than {@link #maxRetryAfter()}
  * fails the call at once, with the wait in the exception. Immutable.
  *
  * <p>Retried: 429, 5xx but 501, connection failures, resets and timeouts. Never retried: any

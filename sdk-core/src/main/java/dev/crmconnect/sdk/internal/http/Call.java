@@ -285,8 +285,9 @@ final class Call {
             return -1L;
         }
         Duration retryAfter = retryAfterOf(e);
-        long delayMillis = retryAfter != null ? retryAfter.toMillis()
-                : Backoff.delayMillis(policy, failedAttempts, ThreadLocalRandom.current().nextDouble());
+        double random = ThreadLocalRandom.current().nextDouble();
+        long delayMillis = retryAfter != null ? Backoff.retryAfterMillis(retryAfter.toMillis(), random)
+                : Backoff.delayMillis(policy, failedAttempts, random);
         if (TimeUnit.MILLISECONDS.toNanos(delayMillis) >= deadline - System.nanoTime()) {
             LOG.debug("{} {} not retried: a wait of {} ms would outlast the call timeout", request.method(),
                     request.path(), delayMillis);

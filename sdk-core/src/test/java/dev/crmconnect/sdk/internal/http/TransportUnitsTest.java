@@ -35,6 +35,10 @@ class TransportUnitsTest {
         RetryPolicy policy = RetryPolicy.builder().initialBackoff(Duration.ofMillis(100))
                 .maxBackoff(Duration.ofMillis(1000)).build();
         assertEquals(0, Backoff.delayMillis(policy, 1, 0.0));
+        assertEquals(2_000, Backoff.retryAfterMillis(2_000, 0.0), "never less than Retry-After");
+        assertEquals(2_200, Backoff.retryAfterMillis(2_000, 0.999999), "at most a tenth more");
+        assertEquals(61_000, Backoff.retryAfterMillis(60_000, 0.999999), "and at most a second more");
+        assertEquals(0, Backoff.retryAfterMillis(0, 0.999999));
         assertEquals(100, Backoff.delayMillis(policy, 1, 0.999999));
         assertEquals(200, Backoff.delayMillis(policy, 2, 0.999999));
         assertEquals(800, Backoff.delayMillis(policy, 4, 0.999999));
