@@ -44,12 +44,14 @@ public final class Check {
     /** Categories per data request (there are 14 today). */
     public static final int MAX_CATEGORIES = 50;
 
-    private static final Pattern PHONE_CHARS = Pattern.compile("[0-9 +\\-().\\/]+");
     private static final Pattern MEDIA_TYPE =
             Pattern.compile("[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*(\\s*;.*)?");
     private static final Pattern ORGANIZATION_URN = Pattern.compile("urn:li:organization:[0-9]{1,19}");
     private static final Pattern URN_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final String EMAIL_LOCAL_SYMBOLS = "!#$%&'*+/=?^_`{|}~-";
+    private static final String PHONE_SYMBOLS = " +-()./";
+    /** What {@link URI} accepts unescaped in a path, query and fragment, less {@code #}. */
+    private static final String URL_SYMBOLS = "-_.!~*'();/?:@&=+$,";
 
     private Check() {
     }
@@ -92,8 +94,7 @@ public final class Check {
         if (value == null) {
             return null;
         }
-        checkCharacters(path, value, false);
-        int length = value.codePointCount(0, value.length());
+        int length = checkCharacters(path, value, false);
         if (length < 1 || length > ID_LENGTH) {
             throw invalid(path, "must be 1 to " + ID_LENGTH + " characters");
         }
@@ -126,7 +127,7 @@ public final class Check {
     /** A phone number: digits, spaces and {@code + - ( ) . /}, with at least one digit, or null. */
     public static String phone(String path, String value) {
         text(path, value, PHONE);
-        if (value != null && (!PHONE_CHARS.matcher(value).matches() || value.chars().noneMatch(Check::isAsciiDigit))) {
+        if (value != null && !isPhoneNumber(value)) {
             throw invalid(path, "must be a phone number of digits, spaces and + - ( ) . /");
         }
         return value;
@@ -218,15 +219,16 @@ public final class Check {
         if (value == null) {
             return null;
         }
-        checkCharacters(path, value, multiline);
-        if (value.codePointCount(0, value.length()) > max) {
+        if (checkCharacters(path, value, multiline) > max) {
             throw invalid(path, "must be at most " + max + " characters");
         }
         return value;
     }
 
-    private static void checkCharacters(String path, String value, boolean multiline) {
-        for (int i = 0; i < value.length(); i++) {
+    /** Checks every character and returns the length in code points, in one pass. */
+    private static int checkCharacters(String path, String value, boolean multiline) {
+        int codePoints = 0;
+        for (int i = 0; i < value.length(); i++, codePoints++) {
             char c = value.charAt(i);
             boolean pairStart = Character.isHighSurrogate(c) && i + 1 < value.length()
                     && Character.isLowSurrogate(value.charAt(i + 1));
@@ -238,11 +240,12 @@ public final class Check {
                 throw invalid(path, "must not contain control characters");
             }
         }
+        return codePoints;
     }
 
     // Deliberately simpler than RFC 5322: an unquoted local part and a dotted domain name,
     // letters may be any Unicode letters (RFC 6531).
-    private static boolean isEmail(String value) {
+    static boolean isEmail(String value) {
         int at = value.indexOf('@');
         if (at < 1 || at != value.lastIndexOf('@')) {
             return false;
@@ -256,25 +259,142 @@ public final class Check {
         if (local.length() > 64 || local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
             return false;
         }
-        return local.codePoints()
-                .allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || EMAIL_LOCAL_SYMBOLS.indexOf(c) >= 0);
+        for (int i = 0; i < local.length(); ) {
+            int c = local.codePointAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '.' || EMAIL_LOCAL_SYMBOLS.indexOf(c) >= 0)) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
+    /** At least two dot-separated labels of 1 to 63 letters, digits and inner hyphens. */
     private static boolean isDomainName(String domain) {
-        String[] labels = domain.split("\\.", -1);
-        if (labels.length < 2) {
+        int labels = 0;
+        int start = 0;
+        while (true) {
+            int dot = domain.indexOf('.', start);
+            int end = dot < 0 ? domain.length() : dot;
+            if (!isDomainLabel(domain, start, end)) {
+                return false;
+            }
+            labels++;
+            if (dot < 0) {
+                return labels >= 2;
+            }
+            start = dot + 1;
+        }
+    }
+
+    private static boolean isDomainLabel(String domain, int start, int end) {
+        if (end == start || end - start > 63 || domain.charAt(start) == '-' || domain.charAt(end - 1) == '-') {
             return false;
         }
-        for (String label : labels) {
-            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")
-                    || !label.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '-')) {
+        for (int i = start; i < end; ) {
+            int c = domain.codePointAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '-')) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
+    }
+
+    static boolean isPhoneNumber(String value) {
+        boolean digit = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (isAsciiDigit(c)) {
+                digit = true;
+            } else if (PHONE_SYMBOLS.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return digit;
+    }
+
+    private static boolean isHttpUrl(String value) {
+        return isPlainHttpUrl(value) || isHttpUrlByUri(value);
+    }
+
+    /**
+     * The common case, without parsing a {@link URI}: {@code http(s)://host[:port]} with a plain
+     * DNS host name, then only characters that {@link URI} takes as they are, or {@code %XX}
+     * escapes. True only for URLs {@link #isHttpUrlByUri} also accepts; false means "ask it".
+     */
+    static boolean isPlainHttpUrl(String value) {
+        int start = value.regionMatches(true, 0, "http://", 0, 7) ? 7
+                : value.regionMatches(true, 0, "https://", 0, 8) ? 8 : -1;
+        if (start < 0) {
+            return false;
+        }
+        int end = start;
+        while (end < value.length() && "/?#".indexOf(value.charAt(end)) < 0) {
+            end++;
+        }
+        int colon = value.indexOf(':', start);
+        int hostEnd = colon >= 0 && colon < end ? colon : end;
+        if (!isPlainHostName(value, start, hostEnd) || !isPort(value, hostEnd, end)) {
+            return false;
+        }
+        boolean inFragment = false;
+        for (int i = end; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= value.length() || !isHexDigit(value.charAt(i + 1)) || !isHexDigit(value.charAt(i + 2))) {
+                    return false;
+                }
+                i += 2;
+            } else if (c == '#') {
+                if (inFragment) {
+                    return false;
+                }
+                inFragment = true;
+            } else if (!isAsciiLetterOrDigit(c) && URL_SYMBOLS.indexOf(c) < 0) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean isHttpUrl(String value) {
+    /** Labels of ASCII letters, digits and inner hyphens, the last beginning with a letter. */
+    private static boolean isPlainHostName(String value, int start, int end) {
+        int labelStart = start;
+        for (int i = start; i <= end; i++) {
+            if (i == end || value.charAt(i) == '.') {
+                if (i == labelStart || value.charAt(labelStart) == '-' || value.charAt(i - 1) == '-') {
+                    return false;
+                }
+                if (i == end && !isAsciiLetter(value.charAt(labelStart))) {
+                    return false;
+                }
+                labelStart = i + 1;
+            } else if (!isAsciiLetterOrDigit(value.charAt(i)) && value.charAt(i) != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Nothing, or a colon and 1 to 5 digits. */
+    private static boolean isPort(String value, int start, int end) {
+        if (start == end) {
+            return true;
+        }
+        if (end - start < 2 || end - start > 6) {
+            return false;
+        }
+        for (int i = start + 1; i < end; i++) {
+            if (!isAsciiDigit(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The full rule: whatever {@link URI} parses as an http or https URL with a host. */
+    static boolean isHttpUrlByUri(String value) {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -287,5 +407,17 @@ public final class Check {
 
     private static boolean isAsciiDigit(int c) {
         return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return isAsciiLetter(c) || isAsciiDigit(c);
+    }
+
+    private static boolean isHexDigit(char c) {
+        return isAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 }
