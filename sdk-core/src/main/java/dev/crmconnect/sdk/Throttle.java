@@ -5,14 +5,21 @@ import java.util.Objects;
 /**
  * The client-side throttle that keeps one client under LinkedIn's quotas, so that a long sync
  * sees no 429: records per minute (each batch entity is a record) and requests per day. Calls
- * wait for a permit before each attempt; waiting never blocks the caller's thread. Immutable.
+ * wait for their turn before each attempt; waiting never blocks the caller's thread. Immutable.
  *
- * <p>The quotas are enforced conservatively: records in one-second slices of
- * {@code recordsPerMinute / 61}, and requests in one-minute slices of {@code requestsPerDay / 1441},
- * so that no minute and no UTC day, however they fall against the slices, can exceed the quota,
- * and no call waits much longer than a minute for its turn. A call never waits for the throttle
- * longer than the client's call timeout: it fails at once with a {@link TransportException}
- * instead.
+ * <p>Records: no 61 seconds hold more than {@code recordsPerMinute} records sent. A burst up to
+ * the quota goes at once; further records wait until the earliest leave that window. The window is
+ * a second longer than LinkedIn's minute so that a request reaching the server up to a second after
+ * it was sent still leaves every minute within the quota; a steady sync uses 60/61 (98.4%) of it.
+ * Calls with records take their turns in the order they asked.
+ *
+ * <p>Requests: at most {@code requestsPerDay} per UTC day of the client's clock, as LinkedIn counts
+ * them; once the day's are spent, the next request waits until midnight UTC. A request sent in the
+ * last second of a day also counts toward the next, since it may arrive after midnight.
+ *
+ * <p>A call never waits for the throttle longer than the client's call timeout: it fails at once
+ * with a {@link TransportException} instead. So, once the day's requests are spent, calls fail at
+ * once until midnight UTC is within the call timeout.
  */
 public final class Throttle {
 
@@ -22,8 +29,8 @@ public final class Throttle {
     public static final int DEFAULT_REQUESTS_PER_DAY = 100_000;
     /** The fewest records per minute accepted: one full batch. */
     public static final int MIN_RECORDS_PER_MINUTE = 100;
-    /** The fewest requests per day accepted: one per minute slice. */
-    public static final int MIN_REQUESTS_PER_DAY = 1441;
+    /** The fewest requests per day accepted. */
+    public static final int MIN_REQUESTS_PER_DAY = 1;
 
     private static final Throttle DEFAULTS = new Throttle(true, DEFAULT_RECORDS_PER_MINUTE, DEFAULT_REQUESTS_PER_DAY);
     private static final Throttle DISABLED = new Throttle(false, 0, 0);

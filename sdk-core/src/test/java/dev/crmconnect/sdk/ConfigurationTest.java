@@ -100,8 +100,9 @@ class ConfigurationTest {
     void throttleSettingsAreChecked() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Throttle.of(99, 100_000)).getMessage()
                 .contains("recordsPerMinute"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Throttle.of(10_000, 1000)).getMessage()
-                .contains("requestsPerDay"));
+        assertEquals("requestsPerDay must be at least 1, was 0",
+                assertThrows(IllegalArgumentException.class, () -> Throttle.of(10_000, 0)).getMessage());
+        assertEquals(1, Throttle.of(100, 1).requestsPerDay());
         assertFalse(Throttle.disabled().enabled());
         assertEquals(10_000, Throttle.defaults().recordsPerMinute());
         assertEquals(100_000, Throttle.defaults().requestsPerDay());

@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.crmconnect.sdk.internal.http.ApiResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,33 +38,31 @@ class ThrottleTest {
     void aCallOverTheQuotaWaitsWithoutBlockingAndTheListenerHears() {
         TestSupport.stubToken(wm);
         wm.stubFor(get(urlPathEqualTo("/v2/crmContacts")).willReturn(okJson("{}")));
-        // 1441 requests per day: one per one-minute slice. Of three calls at least two must wait,
-        // however the slices fall. The client's call timeout (the longest throttle wait) exceeds a
-        // slice; each call's own timeout is short.
-        try (CrmConnectClient client = TestSupport.builder(wm).throttle(Throttle.of(10_000, 1441)).listener(listener)
+        // Two requests a day, a minute before midnight on the client's clock: the third and fourth
+        // calls wait a minute, within the client's call timeout (the longest throttle wait), but
+        // beyond each call's own short timeout.
+        try (CrmConnectClient client = TestSupport.builder(wm).throttle(Throttle.of(10_000, 2)).listener(listener)
+                .clock(Clock.fixed(Instant.parse("2025-03-01T23:59:00Z"), ZoneOffset.UTC))
                 .callTimeout(Duration.ofMinutes(3)).build()) {
             RequestOptions shortCall = RequestOptions.builder().timeout(Duration.ofMillis(300)).build();
             List<CompletableFuture<ApiResponse>> calls = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 4; i++) {
                 calls.add(TestSupport.api(client).send(TestSupport.finder(), shortCall));
             }
-            assertFalse(calls.get(2).isDone(), "sending returned at once: the wait is scheduled, not blocking");
-            int timedOut = 0;
-            for (CompletableFuture<ApiResponse> call : calls) {
-                try {
-                    TestSupport.await(call);
-                } catch (AssertionError failed) {
-                    TransportException e = assertInstanceOf(TransportException.class, TestSupport.failure(call));
-                    assertEquals(TransportException.Reason.TIMEOUT, e.reason());
-                    timedOut++;
-                }
+            assertFalse(calls.get(3).isDone(), "sending returned at once: the wait is scheduled, not blocking");
+            TestSupport.await(calls.get(0));
+            TestSupport.await(calls.get(1));
+            for (CompletableFuture<ApiResponse> call : calls.subList(2, 4)) {
+                TransportException e = assertInstanceOf(TransportException.class, TestSupport.failure(call));
+                assertEquals(TransportException.Reason.TIMEOUT, e.reason());
+                assertTrue(e.getMessage().contains("timed out after"),
+                        "its own timeout, while waiting: " + e.getMessage());
             }
-            assertTrue(timedOut >= 2, "timed out while throttled: " + timedOut);
         }
-        assertTrue(throttled.size() >= 2, throttled.toString());
+        assertEquals(2, throttled.size(), throttled.toString());
         throttled.forEach(event -> {
             assertEquals("/crmContacts", event.path());
-            assertTrue(event.delay().compareTo(Duration.ZERO) > 0, event.toString());
+            assertEquals(Duration.ofMinutes(1), event.delay(), event.toString());
         });
     }
 
@@ -69,25 +70,23 @@ class ThrottleTest {
     void aWaitBeyondTheCallTimeoutFailsAtOnce() {
         TestSupport.stubToken(wm);
         wm.stubFor(get(urlPathEqualTo("/v2/crmContacts")).willReturn(okJson("{}")));
-        try (CrmConnectClient client = TestSupport.builder(wm).throttle(Throttle.of(10_000, 1441))
+        // One request a day at noon: the next would wait until midnight, far beyond the call timeout.
+        try (CrmConnectClient client = TestSupport.builder(wm).throttle(Throttle.of(10_000, 1))
+                .clock(Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC))
                 .attemptTimeout(Duration.ofMillis(500)).callTimeout(Duration.ofSeconds(1)).build()) {
             List<CompletableFuture<ApiResponse>> calls = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 calls.add(TestSupport.api(client).send(TestSupport.finder(), RequestOptions.defaults()));
             }
-            int refused = 0;
-            for (CompletableFuture<ApiResponse> call : calls) {
-                try {
-                    TestSupport.await(call);
-                } catch (AssertionError failed) {
-                    CrmConnectException e = TestSupport.failure(call);
-                    assertTrue(e.getMessage().contains("throttle"), e.getMessage());
-                    assertEquals(TransportException.Reason.TIMEOUT, ((TransportException) e).reason());
-                    refused++;
-                }
+            TestSupport.await(calls.get(0));
+            for (CompletableFuture<ApiResponse> call : calls.subList(1, 3)) {
+                CrmConnectException e = TestSupport.failure(call);
+                assertTrue(e.getMessage().contains("the client-side throttle cannot admit the call within the call"
+                        + " timeout"), e.getMessage());
+                assertEquals(TransportException.Reason.TIMEOUT, ((TransportException) e).reason());
             }
-            assertTrue(refused >= 1, "a wait of up to a minute exceeds the 1 s call timeout");
         }
+        assertEquals(List.of(), throttled);
     }
 
     @Test

@@ -102,7 +102,7 @@ public final class ApiClient implements AutoCloseable {
         this.exchanger = new HttpExchanger(http, sendThreads, deadlines, config.maxResponseBytes());
         this.tokens = new TokenProvider(config.tokenUrl(), config.clientId(), config.clientSecret(), exchanger,
                 config.attemptTimeout(), config.userAgent(), config.clock());
-        this.throttler = Throttler.of(config.throttle(), config.callTimeout());
+        this.throttler = Throttler.of(config.throttle(), config.callTimeout(), config.clock());
     }
 
     /** A client for {@code config}, ready to send. */

@@ -1,71 +1,164 @@
 package dev.crmconnect.sdk.internal.http;
 
 import dev.crmconnect.sdk.Throttle;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The client-side throttle, on resilience4j's rate limiter: one limiter for records and one for
- * requests. Permits are reserved without blocking; the caller schedules the attempt after the
- * returned wait. The quotas are sliced (see {@link Throttle}) so that no minute and no UTC day,
- * however they fall against the limiter's cycles, exceeds them.
+ * The client-side throttle (policy in {@link Throttle}): records in a sliding window, requests per
+ * UTC day of the client's clock. Each call reserves its send time without blocking; the caller
+ * schedules the attempt after the returned wait.
+ *
+ * <p>Record reservations are first come, first served: a call's records are never placed before
+ * those of an earlier call, so a large batch is not starved by small ones. A call without records
+ * waits only for the day's requests.
  */
 final class Throttler {
 
-    /** A minute spans at most 61 one-second cycles. */
-    static final Duration RECORD_CYCLE = Duration.ofSeconds(1);
-    static final int RECORD_CYCLES_PER_MINUTE = 61;
-    /** A UTC day spans at most 1441 one-minute cycles. */
-    static final Duration REQUEST_CYCLE = Duration.ofMinutes(1);
-    static final int REQUEST_CYCLES_PER_DAY = 1441;
+    /**
+     * How late after its reserved time a request may reach the server and be counted there. A
+     * request reserved this close to midnight counts in both days.
+     */
+    static final Duration ARRIVAL_MARGIN = Duration.ofSeconds(1);
+    /**
+     * The span that holds at most a minute's quota of records: the server's minute and the arrival
+     * margin, so that however a server minute falls, the records arriving in it were all reserved
+     * within one window.
+     */
+    static final Duration RECORD_WINDOW = Duration.ofMinutes(1).plus(ARRIVAL_MARGIN);
 
-    private final RateLimiter records;
-    private final RateLimiter requests;
+    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
-    Throttler(int recordsPerCycle, Duration recordCycle, int requestsPerCycle, Duration requestCycle,
-            Duration maxWait) {
-        this.records = RateLimiter.of("crmconnect-records", config(recordsPerCycle, recordCycle, maxWait));
-        this.requests = RateLimiter.of("crmconnect-requests", config(requestsPerCycle, requestCycle, maxWait));
+    /** Records reserved at one time. */
+    private record Reservation(long atMillis, int records) {
     }
 
-    /** The throttle for {@code throttle}, or null when it is disabled. */
-    static Throttler of(Throttle throttle, Duration maxWait) {
+    private final int recordsPerWindow;
+    private final int requestsPerDay;
+    private final long windowMillis = RECORD_WINDOW.toMillis();
+    private final long marginMillis = ARRIVAL_MARGIN.toMillis();
+    private final long maxWaitMillis;
+    private final Clock clock;
+
+    /** Record reservations within a window of the latest one, oldest first. */
+    private final Deque<Reservation> reserved = new ArrayDeque<>();
+    private int recordsReserved;
+    private long latestRecordsAtMillis = Long.MIN_VALUE;
+    /** Requests reserved per UTC day (days since the epoch), today's and later. */
+    private final TreeMap<Long, Integer> requestsByDay = new TreeMap<>();
+
+    Throttler(int recordsPerWindow, int requestsPerDay, Duration maxWait, Clock clock) {
+        this.recordsPerWindow = recordsPerWindow;
+        this.requestsPerDay = requestsPerDay;
+        // A call timeout beyond what milliseconds hold is as good as no limit.
+        this.maxWaitMillis = maxWait.getSeconds() >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : maxWait.toMillis();
+        this.clock = clock;
+    }
+
+    /** The throttle for {@code throttle} on {@code clock}, or null when it is disabled. */
+    static Throttler of(Throttle throttle, Duration maxWait, Clock clock) {
         if (!throttle.enabled()) {
             return null;
         }
-        return new Throttler(throttle.recordsPerMinute() / RECORD_CYCLES_PER_MINUTE, RECORD_CYCLE,
-                throttle.requestsPerDay() / REQUEST_CYCLES_PER_DAY, REQUEST_CYCLE, maxWait);
+        return new Throttler(throttle.recordsPerMinute(), throttle.requestsPerDay(), maxWait, clock);
     }
 
     /**
-     * Reserves one request and {@code recordCount} records.
+     * Reserves one request and {@code recordCount} records, at the earliest time both quotas allow.
      *
      * @return the nanoseconds to wait before sending, 0 for none, or -1 when the wait would exceed
-     *     the longest allowed and nothing was reserved for the records
+     *     the longest allowed (then nothing is reserved)
      */
-    long reserve(int recordCount) {
-        long requestWait = requests.reservePermission(1);
-        if (requestWait < 0 || recordCount == 0) {
-            return requestWait;
+    synchronized long reserve(int recordCount) {
+        if (recordCount > recordsPerWindow) {
+            return -1; // no window could ever hold it
         }
-        long recordWait = records.reservePermission(recordCount);
-        return recordWait < 0 ? -1 : Math.max(requestWait, recordWait);
+        long now = clock.millis();
+        long at = recordCount == 0 ? now : earliestForRecords(Math.max(now, latestRecordsAtMillis), recordCount);
+        // A later time for the day's requests suits the records too: their window only empties.
+        at = earliestForRequest(at);
+        if (at - now > maxWaitMillis) {
+            return -1;
+        }
+        commit(at, recordCount, now);
+        return TimeUnit.MILLISECONDS.toNanos(at - now);
     }
 
-    int recordsPerCycle() {
-        return records.getRateLimiterConfig().getLimitForPeriod();
+    /**
+     * The earliest time from {@code from} (not before the latest record reservation) at which
+     * {@code count} more records leave every window within the quota. Every reservation is at or
+     * before {@code from}, so only those within a window before it count, and waiting lets the
+     * oldest leave one by one.
+     */
+    private long earliestForRecords(long from, int count) {
+        long at = from;
+        int inWindow = recordsReserved;
+        for (Reservation r : reserved) {
+            if (r.atMillis() > at - windowMillis) {
+                if (inWindow + count <= recordsPerWindow) {
+                    break;
+                }
+                at = r.atMillis() + windowMillis;
+            }
+            inWindow -= r.records();
+        }
+        return at;
     }
 
-    int requestsPerCycle() {
-        return requests.getRateLimiterConfig().getLimitForPeriod();
+    /**
+     * The earliest time from {@code from} at which one more request stays within its UTC day's
+     * quota, and within the next day's too when it may arrive after midnight.
+     */
+    private long earliestForRequest(long from) {
+        long at = from;
+        while (true) {
+            long day = Math.floorDiv(at, DAY_MILLIS);
+            if (requestsOn(day) < requestsPerDay
+                    && (!nearMidnight(at) || requestsOn(day + 1) < requestsPerDay)) {
+                return at;
+            }
+            at = (day + 1) * DAY_MILLIS;
+        }
     }
 
-    private static RateLimiterConfig config(int perCycle, Duration cycle, Duration maxWait) {
-        return RateLimiterConfig.custom()
-                .limitForPeriod(Math.max(1, perCycle))
-                .limitRefreshPeriod(cycle)
-                .timeoutDuration(maxWait)
-                .build();
+    private void commit(long at, int recordCount, long now) {
+        long day = Math.floorDiv(at, DAY_MILLIS);
+        requestsByDay.merge(day, 1, Integer::sum);
+        if (nearMidnight(at)) {
+            requestsByDay.merge(day + 1, 1, Integer::sum);
+        }
+        requestsByDay.headMap(Math.floorDiv(now, DAY_MILLIS)).clear();
+        if (recordCount > 0) {
+            reserved.addLast(new Reservation(at, recordCount));
+            recordsReserved += recordCount;
+            latestRecordsAtMillis = at;
+            // Later reservations come at or after this one: older ones can no longer share a window.
+            while (reserved.getFirst().atMillis() <= at - windowMillis) {
+                recordsReserved -= reserved.removeFirst().records();
+            }
+        }
+    }
+
+    private boolean nearMidnight(long at) {
+        return Math.floorDiv(at + marginMillis, DAY_MILLIS) != Math.floorDiv(at, DAY_MILLIS);
+    }
+
+    private int requestsOn(long day) {
+        return requestsByDay.getOrDefault(day, 0);
+    }
+
+    /** The records reserved within a window of the latest reservation; for tests. */
+    synchronized int recordsInWindow() {
+        return recordsReserved;
+    }
+
+    /** The requests reserved per UTC day still tracked; for tests. */
+    synchronized Map<Long, Integer> requestsByDay() {
+        return Map.copyOf(requestsByDay);
     }
 }

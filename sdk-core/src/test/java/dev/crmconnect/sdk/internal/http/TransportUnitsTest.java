@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmconnect.sdk.RetryPolicy;
-import dev.crmconnect.sdk.Throttle;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,29 +50,6 @@ class TransportUnitsTest {
             long delay = Backoff.delayMillis(policy, attempt, random.nextDouble());
             assertTrue(delay >= 0 && delay <= 1000, "seed " + seed + ": attempt " + attempt + " -> " + delay);
         }
-    }
-
-    @Test
-    void theDefaultThrottleSlicesKeepEveryMinuteAndDayUnderTheQuota() {
-        Throttler throttler = Throttler.of(Throttle.defaults(), Duration.ofMinutes(2));
-        // 61 one-second slices can touch a minute; 1441 one-minute slices can touch a UTC day.
-        assertEquals(163, throttler.recordsPerCycle());
-        assertTrue(throttler.recordsPerCycle() * 61 <= 10_000);
-        assertEquals(69, throttler.requestsPerCycle());
-        assertTrue(throttler.requestsPerCycle() * 1441 <= 100_000);
-        assertEquals(null, Throttler.of(Throttle.disabled(), Duration.ofMinutes(2)));
-    }
-
-    @Test
-    void theThrottleReservesWithoutBlockingAndSaysHowLongToWait() {
-        Throttler throttler = new Throttler(100, Duration.ofHours(1), 1000, Duration.ofHours(1), Duration.ofDays(1));
-        assertEquals(0, throttler.reserve(60));
-        assertEquals(0, throttler.reserve(40));
-        long wait = throttler.reserve(1);
-        assertTrue(wait > 0, "the records of this hour are spent: " + wait);
-        Throttler strict = new Throttler(100, Duration.ofHours(1), 1000, Duration.ofHours(1), Duration.ofMillis(1));
-        strict.reserve(100);
-        assertEquals(-1, strict.reserve(1), "a wait beyond the limit is refused");
     }
 
     @Test
