@@ -89,9 +89,8 @@ final class PagingScenario implements Scenario {
                 throw new IllegalStateException("read " + count + " notices of " + notices);
             }
             out.println("Feed: sink in its own JVM generating pages of 100 notices on the fly; client with default"
-                    + " settings but its throttle disabled (the default one admits "
-                    + Throttle.defaults().requestsPerDay() / 1441 + " requests a minute, so "
-                    + Table.count(notices / 100) + " pages would take hours);"
+                    + " settings but its throttle disabled (the default one allows "
+                    + Table.count(Throttle.defaults().requestsPerDay()) + " requests a UTC day);"
                     + " max heap " + maxHeap / MIB + " MiB.");
             table.print(out);
             out.println("read " + Table.count(count) + " notices in " + Table.fixed(totals.seconds(), 1) + " s ("

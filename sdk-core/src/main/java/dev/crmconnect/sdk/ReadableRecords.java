@@ -69,7 +69,7 @@ public class ReadableRecords<T extends SyncedRecord> extends SyncedRecords<T> {
             return inBatches(indices, batch -> {
                 List<String> batchIds = batch.stream().map(ids::get).toList();
                 BatchKeys batchKeys = batchKeys(batchIds);
-                ApiRequest request = ApiRequest.batchGet(path, batchKeys.idsQuery());
+                ApiRequest request = ApiRequest.batchGet(path, batchKeys.idsQuery(), batchIds.size());
                 return send(request, options, callerWaits).handle((response, failure) -> {
                     try {
                         if (failure != null) {

@@ -67,6 +67,24 @@ class ThrottleTest {
     }
 
     @Test
+    void aGetCountsItsKeysAgainstTheRecordsQuota() {
+        TestSupport.stubToken(wm);
+        wm.stubFor(get(urlPathEqualTo("/v2/crmContacts")).willReturn(okJson("{\"results\":{}}")));
+        List<String> ids = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "c-" + i).toList();
+        try (CrmConnectClient client = TestSupport.builder(wm).throttle(Throttle.of(100, 100_000))
+                .retryPolicy(RetryPolicy.none()).build()) {
+            // The first 100 keys use the minute's quota (the answer, holding none of them, fails the call) ...
+            TransportException first = assertInstanceOf(TransportException.class,
+                    TestSupport.failure(client.contacts().getAsync(ids)));
+            assertEquals(TransportException.Reason.INVALID_RESPONSE, first.reason());
+            // ... so one more key waits 61 s, beyond the call timeout.
+            TransportException second = assertInstanceOf(TransportException.class,
+                    TestSupport.failure(client.contacts().getAsync(List.of("c-100"))));
+            assertTrue(second.getMessage().contains("throttle cannot admit"), second.getMessage());
+        }
+    }
+
+    @Test
     void aWaitBeyondTheCallTimeoutFailsAtOnce() {
         TestSupport.stubToken(wm);
         wm.stubFor(get(urlPathEqualTo("/v2/crmContacts")).willReturn(okJson("{}")));

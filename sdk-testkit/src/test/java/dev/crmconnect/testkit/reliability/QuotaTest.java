@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The client-side throttle against the fake's records-per-minute quota. The throttle paces on
- * the JVM's monotonic clock; the fake counts records in fixed minutes of its own clock, which
- * here follows real time, set to the start of a minute as the sync begins. A quota of 6,100
- * records a minute makes the throttle admit exactly one batch of 100 a second, so that a sync of
- * 6,200 records (more than a minute's quota) lasts just over a minute.
+ * The client-side throttle against the fake's records-per-minute quota. The throttle keeps no
+ * 61 seconds above the quota on the client's clock (the system's); the fake counts records in
+ * fixed minutes of its own clock, which here follows real time, set to the start of a minute as
+ * the sync begins. A sync of 6,200 records at 6,100 a minute sends the quota at once and the
+ * last batch 61 seconds later, so it lasts just over a minute.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class QuotaTest {

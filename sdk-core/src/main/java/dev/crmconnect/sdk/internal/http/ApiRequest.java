@@ -47,9 +47,9 @@ public final class ApiRequest {
         return builder(RestMethod.FINDER, path).query(query).build();
     }
 
-    /** A BATCH_GET of the keys in {@code query} ({@code ids=List(...)}). */
-    public static ApiRequest batchGet(String path, String query) {
-        return builder(RestMethod.BATCH_GET, path).query(query).build();
+    /** A BATCH_GET of {@code records} keys in {@code query} ({@code ids=List(...)}): each counts as a record. */
+    public static ApiRequest batchGet(String path, String query, int records) {
+        return builder(RestMethod.BATCH_GET, path).query(query).recordCount(records).build();
     }
 
     /** A BATCH_UPDATE (full replace) of {@code records} entities. */
