@@ -35,7 +35,7 @@ final class SyncScenario implements Scenario {
     private static final int DEFAULT_RECORDS = 200_000;
     private static final int DEFAULT_ROUNDS = 3;
     private static final int DEFAULT_CONCURRENCY = 4;
-    private static final int MAX_WARM_UP_RECORDS = 50_000;
+    private static final int MAX_WARM_UP_RECORDS = 200_000;
     private static final int BULK_CHUNK = 10_000;
 
     @Override

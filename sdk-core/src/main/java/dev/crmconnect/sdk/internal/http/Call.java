@@ -237,12 +237,13 @@ final class Call {
         return builder.build();
     }
 
-    private static JsonNode parse(RawResponse raw) {
+    private JsonNode parse(RawResponse raw) {
         if (raw.body().length == 0) {
             return MissingNode.getInstance();
         }
         try {
-            JsonNode json = Json.mapper().readTree(raw.body());
+            JsonNode json = request.method().batch() ? Json.readKeyedTree(raw.body())
+                    : Json.mapper().readTree(raw.body());
             return json == null ? MissingNode.getInstance() : json;
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""

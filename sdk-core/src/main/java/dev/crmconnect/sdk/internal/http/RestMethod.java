@@ -34,6 +34,11 @@ public enum RestMethod {
         return headerValue;
     }
 
+    /** Whether it acts on many keys at once, its response's maps keyed by them. */
+    public boolean batch() {
+        return name().startsWith("BATCH_");
+    }
+
     /** Whether sending it twice has the same effect as once. */
     public boolean idempotent() {
         return idempotent;

@@ -47,6 +47,21 @@ class JsonTest {
     }
 
     @Test
+    void aKeyedBodyReadsAsTheMapperReadsItWithTheSameLimits() throws Exception {
+        String body = "{\"results\":{\"(crmId:c-1,dataProvider:CRM)\":{\"status\":204},\"k%202\":{\"status\":1.5}},"
+                + "\"errors\":{}}";
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(Json.mapper().readTree(bytes), Json.readKeyedTree(bytes));
+        String deep = "[".repeat(Json.MAX_NESTING_DEPTH + 1) + "]".repeat(Json.MAX_NESTING_DEPTH + 1);
+        assertThrows(JsonProcessingException.class,
+                () -> Json.readKeyedTree(deep.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        JsonProcessingException trailing = assertThrows(JsonProcessingException.class,
+                () -> Json.readKeyedTree("{\"email\":\"jane@example.com\"} garbage".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)));
+        assertFalse(trailing.getMessage().contains("jane@example.com"), trailing.getMessage());
+    }
+
+    @Test
     void parseErrorsDoNotEchoTheBody() {
         JsonProcessingException e = assertThrows(JsonProcessingException.class,
                 () -> Json.mapper().readTree("{\"email\":\"jane@example.com\" garbage"));
