@@ -22,9 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The {@code ids=List(...)} of a 100-key batch call: the SDK's Rest.li codec from the keys'
  * values, against a naive {@link java.net.URLEncoder}-based encoder that writes the key's three
- * fields by hand. Both give the same text. {@link #sdkBatchKeys()} adds what an SDK upsert does
- * with keys around one batch besides: each key encoded again for the body, and each key of the
- * response decoded back to its crmId.
+ * fields by hand. Both give the same text. The SDK encodes each key of a batch once and finds
+ * the response's entries by those strings, so this is all the key work of one batch;
+ * {@link UpsertPathBenchmark} measures it inside the whole call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,29 +56,6 @@ public class KeyEncodingBenchmark {
             values.add(key.toRestLiValue());
         }
         return RestLi.encode(values);
-    }
-
-    /**
-     * The key work of one SDK batch: every key encoded for the body's map, the keys' values
-     * encoded again as the {@code ids} query, and every response key decoded to its crmId.
-     */
-    @Benchmark
-    public int sdkBatchKeys() {
-        List<String> bodyKeys = new ArrayList<>(keys.size());
-        List<Object> values = new ArrayList<>(keys.size());
-        for (RecordKey key : keys) {
-            RecordKey fresh = RecordKey.of(key.crmId(), key.integrationContext());
-            bodyKeys.add(RestLi.encode(fresh.toRestLiValue()));
-            values.add(RecordKey.of(key.crmId(), key.integrationContext()).toRestLiValue());
-        }
-        String query = RestLi.encodeQuery(Map.of("ids", values));
-        int found = query.length();
-        for (String encoded : bodyKeys) {
-            if (RestLi.decode(encoded) instanceof Map<?, ?> key && key.get("crmId") instanceof String) {
-                found++;
-            }
-        }
-        return found;
     }
 
     /** {@link NaiveKeys}: URLEncoder per string, the key's shape written by hand. */
