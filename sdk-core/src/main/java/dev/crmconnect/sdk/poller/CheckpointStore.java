@@ -1,6 +1,7 @@
 package dev.crmconnect.sdk.poller;
 
 import dev.crmconnect.sdk.internal.poller.AuditJsonLines;
+import dev.crmconnect.sdk.internal.poller.Checks;
 import dev.crmconnect.sdk.internal.poller.JdbcCheckpointStore;
 import dev.crmconnect.sdk.internal.poller.LocalCheckpointStore;
 import java.io.IOException;
@@ -8,8 +9,11 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -47,7 +51,9 @@ public interface CheckpointStore extends AutoCloseable {
     /**
      * A store in a database reached through {@code dataSource} (PostgreSQL first), shared by
      * poller instances on several machines; creates its tables, named {@code crmconnect_*}, when
-     * absent.
+     * absent, and brings an earlier version's up to date. Each call takes a connection from
+     * {@code dataSource}: pass a pooled one. A poll looks up, then records, each page's decisions
+     * in a few round trips.
      */
     static CheckpointStore jdbc(DataSource dataSource) {
         return new JdbcCheckpointStore(dataSource, JdbcCheckpointStore.DEFAULT_TABLE_PREFIX);
@@ -111,6 +117,21 @@ public interface CheckpointStore extends AutoCloseable {
 
     /** The recorded decision for a notice; empty if it has none yet. */
     Optional<AuditRecord> decision(String tenant, String noticeId);
+
+    /**
+     * The recorded decisions of several of the tenant's notices, by notice id; a notice without a
+     * decision is absent. The poller asks once for each page it reads. This default asks
+     * {@link #decision} for each notice; the JDBC store answers a page in one query.
+     */
+    default Map<String, AuditRecord> decisions(String tenant, Collection<String> noticeIds) {
+        Checks.id(tenant, "tenant");
+        Checks.required(noticeIds, "noticeIds");
+        Map<String, AuditRecord> found = new HashMap<>();
+        for (String noticeId : noticeIds) {
+            decision(tenant, noticeId).ifPresent(record -> found.put(noticeId, record));
+        }
+        return found;
+    }
 
     /**
      * The tenant's audit records decided in {@code [from, to)}, ordered by {@code decidedAt} then

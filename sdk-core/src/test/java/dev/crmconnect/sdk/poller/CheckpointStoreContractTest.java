@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +93,51 @@ abstract class CheckpointStoreContractTest {
         assertEquals(List.of("n1", "n3"), new ArrayList<>(recorded));
         assertEquals(T0, store.decision(TENANT, "n1").orElseThrow().decidedAt());
         assertEquals(3, store.audit(TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME).size());
+    }
+
+    @Test
+    void aBatchDropsTheParkedNoticesOfWhatItRecordsAndKeepsEarlierDecisions() {
+        Lease lease = lease(TENANT, "a");
+        AuditRecord earlier = deleted("n2", T0);
+        store.recordDecision(lease, earlier);
+        store.park(lease, parkedNotice("n1", 3));
+        store.park(lease, parkedNotice("n3", 3));
+        Set<String> recorded = store.recordDecisions(lease, List.of(deleted("n1", T0.plusSeconds(1)),
+                record(TENANT, "n2", Decision.flagForReview("again"), T0.plusSeconds(1)),
+                deleted("n4", T0.plusSeconds(1))));
+        assertEquals(List.of("n1", "n4"), new ArrayList<>(recorded));
+        assertEquals(Optional.of(earlier), store.decision(TENANT, "n2"));
+        assertEquals(List.of(parkedNotice("n3", 3)), store.parked(TENANT));
+        assertEquals(3, store.audit(TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME).size());
+    }
+
+    @Test
+    void aStaleLeaseRecordsNothingOfItsBatch() {
+        Lease first = lease(TENANT, "a");
+        AuditRecord earlier = deleted("n1", T0);
+        store.recordDecision(first, earlier);
+        store.park(first, parkedNotice("n2", 3));
+        store.releaseLease(first);
+        Lease second = lease(TENANT, "b");
+
+        assertThrows(StaleLeaseException.class, () -> store.recordDecisions(first,
+                List.of(deleted("n1", T0.plusSeconds(1)), deleted("n2", T0), deleted("n3", T0))));
+        assertEquals(Map.of("n1", earlier), store.decisions(TENANT, List.of("n1", "n2", "n3")));
+        assertEquals(List.of(parkedNotice("n2", 3)), store.parked(TENANT));
+        assertEquals(Set.of("n2", "n3"), store.recordDecisions(second, List.of(deleted("n2", T0), deleted("n3", T0))));
+    }
+
+    @Test
+    void theDecisionsOfSeveralNoticesAreFoundTogether() {
+        Lease lease = lease(TENANT, "a");
+        AuditRecord n1 = deleted("n1", T0);
+        AuditRecord n3 = record(TENANT, "n3", Decision.retain(RetentionReason.CONSENT, "opted in"), T0.plusSeconds(3));
+        store.recordDecisions(lease, List.of(n1, n3));
+        store.recordDecision(lease(OTHER_TENANT, "a"), record(OTHER_TENANT, "n2", Decision.delete("all"), T0));
+
+        assertEquals(Map.of("n1", n1, "n3", n3), store.decisions(TENANT, List.of("n1", "n2", "n3", "n4", "n1")));
+        assertEquals(Map.of(), store.decisions(TENANT, List.of()));
+        assertEquals(Map.of(), store.decisions("urn:li:organization:3003", List.of("n1", "n2")));
     }
 
     @Test
@@ -344,6 +390,9 @@ abstract class CheckpointStoreContractTest {
         assertMessage("to is required", () -> store.advanceWatermark(lease, null));
         assertMessage("lease is required", () -> store.recordDecision(null, deleted("n1", T0)));
         assertMessage("noticeId must be at most 255 characters", () -> store.decision(TENANT, "n".repeat(256)));
+        assertMessage("noticeIds is required", () -> store.decisions(TENANT, null));
+        assertMessage("noticeId must not be blank", () -> store.decisions(TENANT, List.of("n1", " ")));
+        assertMessage("tenant must not be blank", () -> store.decisions(" ", List.of()));
     }
 
     static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {

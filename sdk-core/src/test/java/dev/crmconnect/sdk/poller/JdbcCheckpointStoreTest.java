@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmconnect.sdk.internal.poller.AuditJsonLines;
 import dev.crmconnect.sdk.testing.PostgresServer;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -28,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 
 /** The contract on a real PostgreSQL server, plus what only a shared database must do. */
 class JdbcCheckpointStoreTest extends CheckpointStoreContractTest {
@@ -198,6 +202,177 @@ class JdbcCheckpointStoreTest extends CheckpointStoreContractTest {
                             + " handler_id) VALUES ('" + TENANT + "', 'n1', 'm', 'DELETE', 'x', CURRENT_TIMESTAMP, 'h')"));
             assertEquals("23505", e.getSQLState());
         }
+    }
+
+    @Test
+    void twoInstancesRecordingOverlappingBatchesRecordEachNoticeOnce() throws Exception {
+        long seed = new Random().nextLong();
+        int notices = 300;
+        Lease lease = lease(TENANT, "a");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        List<CheckpointStore> instances = List.of(anotherInstance(), anotherInstance());
+        List<String> recorded = new ArrayList<>();
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int thread = 0; thread < 2; thread++) {
+                CheckpointStore instance = instances.get(thread);
+                List<AuditRecord> order = new ArrayList<>();
+                for (int i = 0; i < notices; i++) {
+                    order.add(deleted("n" + i, T0.plusMillis(i)));
+                }
+                Collections.shuffle(order, new Random(seed + thread));
+                results.add(threads.submit(() -> {
+                    start.await();
+                    List<String> mine = new ArrayList<>();
+                    for (int from = 0; from < notices; from += 25) {
+                        mine.addAll(instance.recordDecisions(lease, order.subList(from, from + 25)));
+                    }
+                    return mine;
+                }));
+            }
+            start.countDown();
+            for (Future<List<String>> result : results) {
+                recorded.addAll(result.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            threads.shutdownNow();
+            instances.forEach(CheckpointStore::close);
+        }
+        assertEquals(notices, recorded.size(), "each notice recorded by exactly one batch, seed " + seed);
+        assertEquals(notices, new HashSet<>(recorded).size(), "seed " + seed);
+        assertEquals(notices, countRows("decisions"));
+    }
+
+    @Test
+    void aPollRereadingPagesPartlyDecidedBeforeHandsOverOnlyTheRestAndRecordsEachOnce() throws Exception {
+        TestClock clock = new TestClock(T0);
+        FakeNoticeFeed feed = new FakeNoticeFeed(TENANT, clock);
+        List<String> noticeIds = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            noticeIds.add(feed.publish(T0.plusMillis(10L * i), Duration.ZERO).noticeId());
+        }
+        clock.advance(Duration.ofMinutes(1));
+        // A poll that recorded these and stopped before moving the watermark, as after a crash.
+        Lease crashed = lease(TENANT, "crashed");
+        Map<String, AuditRecord> earlier = new HashMap<>();
+        for (int i = 3; i < noticeIds.size(); i += 7) {
+            earlier.put(noticeIds.get(i), deleted(noticeIds.get(i), T0));
+        }
+        store.recordDecisions(crashed, new ArrayList<>(earlier.values()));
+        store.releaseLease(crashed);
+
+        CountingHandler handler = new CountingHandler();
+        PollSummary summary;
+        try (DeletionNoticePoller poller = PollerRestartAndLeaseTest.poller(store, handler, clock, List.of(feed))
+                .pageSize(100).build()) {
+            summary = poller.pollOnce().get(0);
+        }
+        assertEquals(PollSummary.Outcome.COMPLETED, summary.outcome(), String.valueOf(summary.failure()));
+        assertEquals(250 - earlier.size(), summary.decided());
+        assertEquals(earlier.size(), summary.alreadyDecided());
+        for (String noticeId : noticeIds) {
+            assertEquals(earlier.containsKey(noticeId) ? 0 : 1, handler.calls(noticeId), noticeId);
+        }
+        assertEquals(250, countRows("decisions"));
+        assertEquals(250, store.decisions(TENANT, noticeIds).size());
+        assertEquals(earlier, store.decisions(TENANT, earlier.keySet()), "earlier decisions are kept as they were");
+    }
+
+    @Test
+    void tablesOfAnEarlierVersionLoseTheirTimeIndexLedByTheTenant() throws Exception {
+        store.recordDecision(lease(TENANT, "a"), deleted("n1", T0));
+        execute("DROP INDEX " + prefix + "decisions_by_decided_at");
+        execute("CREATE INDEX " + prefix + "decisions_by_time ON " + prefix + "decisions (tenant, decided_at)");
+        try (CheckpointStore upgraded = anotherInstance()) {
+            assertEquals(Optional.of(deleted("n1", T0)), upgraded.decision(TENANT, "n1"));
+        }
+        assertEquals(List.of(prefix + "decisions_by_decided_at", prefix + "decisions_pkey"), indexes("decisions"));
+    }
+
+    /**
+     * The driver keeps a server-side prepared statement's plan on the connection, and PostgreSQL
+     * may keep a generic plan made while the table was empty. Here every plan is generic and made
+     * at the statement's first use, on an empty table; 2,000 decisions later, a page's lookup
+     * must still read about one index entry per notice, not the tenant's whole history.
+     */
+    @Test
+    void aPageIsLookedUpByThePrimaryKeyWhateverTheTableHeldWhenItWasPlanned() throws Exception {
+        try (Connection connection = database.getConnection()) {
+            connection.unwrap(PGConnection.class).setPrepareThreshold(1);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET plan_cache_mode = force_generic_plan");
+            }
+            try (CheckpointStore pinned = CheckpointStore.jdbc(onConnection(connection), prefix)) {
+                Lease lease = pinned.tryAcquireLease(TENANT, "a", LONG_TTL).orElseThrow();
+                assertEquals(Map.of(), pinned.decisions(TENANT, List.of("n0", "n1")));
+                for (int page = 0; page < 20; page++) {
+                    List<AuditRecord> records = new ArrayList<>();
+                    for (int i = 0; i < 100; i++) {
+                        records.add(deleted("n" + (page * 100 + i), T0.plusSeconds(page)));
+                    }
+                    assertEquals(100, pinned.recordDecisions(lease, records).size());
+                }
+                List<String> page = new ArrayList<>();
+                for (int i = 1950; i < 2050; i++) {
+                    page.add("n" + i);
+                }
+                long before = entriesRead(connection);
+                assertEquals(50, pinned.decisions(TENANT, page).size());
+                long read = entriesRead(connection) - before;
+                assertTrue(read <= 100, read + " rows and index entries read to look up a page of 100 notices");
+            }
+        }
+    }
+
+    /** The decisions table's rows and index entries read so far, this connection's reads included. */
+    private long entriesRead(Connection connection) throws Exception {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_stat_force_next_flush()");
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT t.seq_tup_read + (SELECT sum(i.idx_tup_read)"
+                     + " FROM pg_stat_user_indexes i WHERE i.relid = t.relid) FROM pg_stat_user_tables t"
+                     + " WHERE t.relname = '" + prefix + "decisions'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** A data source whose every connection is {@code connection}, left open. */
+    private static DataSource onConnection(Connection connection) {
+        Connection kept = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, arguments) ->
+                        method.getName().equals("close") ? null : invoke(method, connection, arguments));
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, arguments) ->
+                        method.getName().equals("getConnection") ? kept : invoke(method, database, arguments));
+    }
+
+    private static Object invoke(Method method, Object target, Object[] arguments) throws Throwable {
+        try {
+            return method.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private List<String> indexes(String table) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT indexname FROM pg_indexes WHERE tablename = '"
+                     + prefix + table + "' ORDER BY indexname")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
     }
 
     private Instant databaseNow() throws Exception {

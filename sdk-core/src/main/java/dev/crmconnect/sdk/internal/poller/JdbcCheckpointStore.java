@@ -10,6 +10,7 @@ import dev.crmconnect.sdk.poller.ParkedNotice;
 import dev.crmconnect.sdk.poller.RetentionReason;
 import dev.crmconnect.sdk.poller.StaleLeaseException;
 import dev.crmconnect.sdk.poller.Watermark;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,9 +21,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -36,6 +41,11 @@ import javax.sql.DataSource;
  * same transaction; a concurrent acquisition waits for that transaction, so a write is either
  * before the new lease or refused. The lock also serialises one tenant's writes, which makes
  * check-then-insert safe; the primary key on (tenant, notice_id) is the backstop.
+ *
+ * <p>Decisions are looked up and recorded a page at a time: one query finds a page's decisions,
+ * and one transaction records the page's new ones with batched statements, so a page costs a few
+ * round trips rather than a few per notice. Each notice is found by its primary key, whatever
+ * the table's size when PostgreSQL planned the query (see {@code decidedAmong}).
  */
 public final class JdbcCheckpointStore implements CheckpointStore {
 
@@ -107,7 +117,12 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                         + "decided_at TIMESTAMP WITH TIME ZONE NOT NULL, "
                         + "handler_id VARCHAR(255) NOT NULL, "
                         + "PRIMARY KEY (tenant, notice_id))",
-                "CREATE INDEX IF NOT EXISTS " + decisions + "_by_time ON " + decisions + " (tenant, decided_at)",
+                // The audit's index leads with the time: one leading with the tenant competes with
+                // the primary key for a notice's lookup, and a plan made while the table is small
+                // picks it and then reads all the tenant's decisions per lookup. Earlier versions
+                // made such an index; it is dropped.
+                "CREATE INDEX IF NOT EXISTS " + decisions + "_by_decided_at ON " + decisions + " (decided_at, tenant)",
+                "DROP INDEX IF EXISTS " + decisions + "_by_time",
                 "CREATE TABLE IF NOT EXISTS " + parked + " ("
                         + "tenant VARCHAR(255) NOT NULL, "
                         + "notice_id VARCHAR(255) NOT NULL, "
@@ -348,35 +363,57 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         return !recordDecisions(lease, List.of(Checks.required(record, "record"))).isEmpty();
     }
 
+    /**
+     * One transaction for the whole list, under the lease row's lock: one query for the notices
+     * already decided, then the new decisions inserted and their parked notices dropped, each as
+     * one batch. A refused lease leaves nothing written.
+     */
     @Override
     public Set<String> recordDecisions(Lease lease, List<AuditRecord> records) {
         Checks.required(lease, "lease");
         Checks.required(records, "records");
+        Map<String, AuditRecord> byNoticeId = new LinkedHashMap<>();
         for (AuditRecord record : records) {
             if (!lease.tenant().equals(Checks.required(record, "record").tenant())) {
                 throw new IllegalArgumentException("record.tenant must be the lease's tenant");
             }
+            byNoticeId.putIfAbsent(record.noticeId(), record); // the first of a notice's records counts
         }
         return transaction("recordDecisions", connection -> {
             fence(connection, lease);
-            Set<String> recorded = new LinkedHashSet<>();
+            Map<String, AuditRecord> fresh = new LinkedHashMap<>(byNoticeId);
+            fresh.keySet().removeAll(decidedAmong(connection, lease.tenant(), byNoticeId.keySet()).keySet());
+            if (!fresh.isEmpty()) {
+                insertDecisions(connection, fresh.values());
+                dropParked(connection, lease.tenant(), fresh.keySet());
+            }
+            return new LinkedHashSet<>(fresh.keySet());
+        });
+    }
+
+    private void insertDecisions(Connection connection, Collection<AuditRecord> records) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + decisions + " ("
+                + AUDIT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (AuditRecord record : records) {
-                if (recorded.contains(record.noticeId()) || exists(connection, "SELECT 1 FROM " + decisions
-                        + " WHERE tenant = ? AND notice_id = ?", record.tenant(), record.noticeId())) {
-                    continue;
-                }
                 Decision decision = record.decision();
-                update(connection, "INSERT INTO " + decisions + " (tenant, notice_id, member, decision, reason, detail,"
-                        + " decided_at, handler_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        record.tenant(), record.noticeId(), record.member(), decision.kind().name(),
+                bind(statement, record.tenant(), record.noticeId(), record.member(), decision.kind().name(),
                         decision.reason() == null ? null : decision.reason().name(), decision.detail(),
                         record.decidedAt(), record.handlerId());
-                update(connection, "DELETE FROM " + parked + " WHERE tenant = ? AND notice_id = ?",
-                        record.tenant(), record.noticeId());
-                recorded.add(record.noticeId());
+                statement.addBatch();
             }
-            return recorded;
-        });
+            statement.executeBatch();
+        }
+    }
+
+    private void dropParked(Connection connection, String tenant, Collection<String> noticeIds) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + parked
+                + " WHERE tenant = ? AND notice_id = ?")) {
+            for (String noticeId : noticeIds) {
+                bind(statement, tenant, noticeId);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
     }
 
     @Override
@@ -386,6 +423,53 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         List<AuditRecord> found = queryAudit("decision", "SELECT " + AUDIT_COLUMNS + " FROM " + decisions
                 + " WHERE tenant = ? AND notice_id = ?", tenant, noticeId);
         return found.stream().findFirst();
+    }
+
+    /** One query, whatever the number of notices. */
+    @Override
+    public Map<String, AuditRecord> decisions(String tenant, Collection<String> noticeIds) {
+        Checks.id(tenant, "tenant");
+        Checks.required(noticeIds, "noticeIds");
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String noticeId : noticeIds) {
+            wanted.add(Checks.id(noticeId, "noticeId"));
+        }
+        if (wanted.isEmpty()) {
+            return new HashMap<>();
+        }
+        return transaction("decisions", connection -> decidedAmong(connection, tenant, wanted));
+    }
+
+    /**
+     * The decisions of {@code noticeIds} in one query, each notice a lookup of its own by the whole
+     * primary key. The plain form {@code notice_id = ANY(?)} lets a plan made while the table is
+     * small read all the tenant's decisions and filter them, and the driver's server-side prepared
+     * statement keeps that plan as the table grows; a one-row lookup by the primary key is the
+     * cheapest plan at any size. The row limit keeps the planner from merging the lateral lookups
+     * into one join, which has the same weakness.
+     */
+    private Map<String, AuditRecord> decidedAmong(Connection connection, String tenant, Collection<String> noticeIds)
+            throws SQLException {
+        Map<String, AuditRecord> found = new HashMap<>();
+        if (noticeIds.isEmpty()) {
+            return found;
+        }
+        Array wanted = connection.createArrayOf("varchar", noticeIds.toArray());
+        try (PreparedStatement statement = connection.prepareStatement("SELECT found.* FROM unnest(?) AS"
+                + " wanted(notice_id) CROSS JOIN LATERAL (SELECT " + AUDIT_COLUMNS + " FROM " + decisions
+                + " WHERE tenant = ? AND notice_id = wanted.notice_id FETCH FIRST 1 ROW ONLY) AS found")) {
+            statement.setArray(1, wanted);
+            statement.setString(2, tenant);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    AuditRecord record = auditRecord(rows);
+                    found.put(record.noticeId(), record);
+                }
+            }
+        } finally {
+            wanted.free();
+        }
+        return found;
     }
 
     @Override
@@ -402,11 +486,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             try (PreparedStatement statement = prepare(connection, sql, parameters);
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    String reason = rows.getString(5);
-                    Decision decision = new Decision(Decision.Kind.valueOf(rows.getString(4)),
-                            reason == null ? null : RetentionReason.valueOf(reason), rows.getString(6));
-                    found.add(new AuditRecord(rows.getString(1), rows.getString(2), rows.getString(3), decision,
-                            instant(rows, 7), rows.getString(8)));
+                    found.add(auditRecord(rows));
                 }
             }
             return found;
@@ -414,6 +494,15 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         // The database may order notice ids by its collation; the contract is Java's order.
         records.sort(Comparator.comparing(AuditRecord::decidedAt).thenComparing(AuditRecord::noticeId));
         return records;
+    }
+
+    /** The record in a row of {@link #AUDIT_COLUMNS}. */
+    private static AuditRecord auditRecord(ResultSet rows) throws SQLException {
+        String reason = rows.getString(5);
+        Decision decision = new Decision(Decision.Kind.valueOf(rows.getString(4)),
+                reason == null ? null : RetentionReason.valueOf(reason), rows.getString(6));
+        return new AuditRecord(rows.getString(1), rows.getString(2), rows.getString(3), decision,
+                instant(rows, 7), rows.getString(8));
     }
 
     // ---- parked notices
@@ -528,24 +617,28 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
-            for (int i = 0; i < parameters.length; i++) {
-                Object value = parameters[i];
-                if (value instanceof Instant instant) {
-                    statement.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-                } else if (value instanceof Long number) {
-                    statement.setLong(i + 1, number);
-                } else if (value instanceof Integer number) {
-                    statement.setInt(i + 1, number);
-                } else if (value == null) {
-                    statement.setNull(i + 1, Types.VARCHAR);
-                } else {
-                    statement.setString(i + 1, (String) value);
-                }
-            }
+            bind(statement, parameters);
             return statement;
         } catch (SQLException | RuntimeException e) {
             statement.close();
             throw e;
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i];
+            if (value instanceof Instant instant) {
+                statement.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            } else if (value instanceof Long number) {
+                statement.setLong(i + 1, number);
+            } else if (value instanceof Integer number) {
+                statement.setInt(i + 1, number);
+            } else if (value == null) {
+                statement.setNull(i + 1, Types.VARCHAR);
+            } else {
+                statement.setString(i + 1, (String) value);
+            }
         }
     }
 
