@@ -7,11 +7,12 @@ import java.util.Objects;
  * sees no 429: records per minute (each batch entity is a record) and requests per day. Calls
  * wait for their turn before each attempt; waiting never blocks the caller's thread. Immutable.
  *
- * <p>Records: no 61 seconds hold more than {@code recordsPerMinute} records sent. A burst up to
- * the quota goes at once; further records wait until the earliest leave that window. The window is
- * a second longer than LinkedIn's minute so that a request reaching the server up to a second after
- * it was sent still leaves every minute within the quota; a steady sync uses 60/61 (98.4%) of it.
- * Calls with records take their turns in the order they asked.
+ * <p>Records: sent at an even pace of {@code recordsPerMinute} per 61 seconds, after a first
+ * burst of up to a tenth of the quota (1,000 records, ten batches, by default), and never more
+ * than {@code recordsPerMinute} in any 61 seconds. The span is a second longer than LinkedIn's
+ * minute so that a request reaching the server up to a second after it was sent still leaves every
+ * minute within the quota; a steady sync uses 60/61 (98.4%) of each minute. Calls with records
+ * take their turns in the order they asked.
  *
  * <p>Requests: at most {@code requestsPerDay} per UTC day of the client's clock, as LinkedIn counts
  * them; once the day's are spent, the next request waits until midnight UTC. A request sent in the

@@ -10,9 +10,14 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The client-side throttle (policy in {@link Throttle}): records in a sliding window, requests per
- * UTC day of the client's clock. Each call reserves its send time without blocking; the caller
- * schedules the attempt after the returned wait.
+ * The client-side throttle (policy in {@link Throttle}): records paced evenly with a small burst
+ * and capped by a sliding window, requests per UTC day of the client's clock. Each call reserves
+ * its send time without blocking; the caller schedules the attempt after the returned wait.
+ *
+ * <p>Why pace as well as cap: the window alone lets a whole minute's quota go at once and then
+ * nothing for a minute, so a minute of the server's clock may see a full burst or half of two;
+ * paced, every minute of a long sync carries the same share (60/61 of the quota), and the server
+ * sees a steady flow.
  *
  * <p>Record reservations are first come, first served: a call's records are never placed before
  * those of an earlier call, so a large batch is not starved by small ones. A call without records
@@ -32,6 +37,9 @@ final class Throttler {
      */
     static final Duration RECORD_WINDOW = Duration.ofMinutes(1).plus(ARRIVAL_MARGIN);
 
+    /** The share of the quota that may go at once after a pause, before pacing applies. */
+    static final int BURST_DIVISOR = 10;
+
     private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
     /** Records reserved at one time. */
@@ -47,6 +55,12 @@ final class Throttler {
 
     /** Record reservations within a window of the latest one, oldest first. */
     private final Deque<Reservation> reserved = new ArrayDeque<>();
+    /** The pace: one window spread evenly over a quota of records. */
+    private final double millisPerRecord;
+    /** How far ahead of the pace reservations may run: the burst. */
+    private final double burstMillis;
+    /** When the records reserved so far are paid for at the pace (a virtual clock). */
+    private double pacedUntilMillis = Double.NEGATIVE_INFINITY;
     private int recordsReserved;
     private long latestRecordsAtMillis = Long.MIN_VALUE;
     /** Requests reserved per UTC day (days since the epoch), today's and later. */
@@ -58,6 +72,8 @@ final class Throttler {
         // A call timeout beyond what milliseconds hold is as good as no limit.
         this.maxWaitMillis = maxWait.getSeconds() >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : maxWait.toMillis();
         this.clock = clock;
+        this.millisPerRecord = (double) windowMillis / recordsPerWindow;
+        this.burstMillis = millisPerRecord * Math.max(1, recordsPerWindow / BURST_DIVISOR);
     }
 
     /** The throttle for {@code throttle} on {@code clock}, or null when it is disabled. */
@@ -79,7 +95,8 @@ final class Throttler {
             return -1; // no window could ever hold it
         }
         long now = clock.millis();
-        long at = recordCount == 0 ? now : earliestForRecords(Math.max(now, latestRecordsAtMillis), recordCount);
+        long at = recordCount == 0 ? now : earliestForRecords(Math.max(paced(now), latestRecordsAtMillis),
+                recordCount);
         // A later time for the day's requests suits the records too: their window only empties.
         at = earliestForRequest(at);
         if (at - now > maxWaitMillis) {
@@ -87,6 +104,11 @@ final class Throttler {
         }
         commit(at, recordCount, now);
         return TimeUnit.MILLISECONDS.toNanos(at - now);
+    }
+
+    /** The earliest time from {@code now} that the pace allows, the burst spent first. */
+    private long paced(long now) {
+        return Math.max(now, (long) Math.ceil(pacedUntilMillis - burstMillis));
     }
 
     /**
@@ -134,6 +156,7 @@ final class Throttler {
         }
         requestsByDay.headMap(Math.floorDiv(now, DAY_MILLIS)).clear();
         if (recordCount > 0) {
+            pacedUntilMillis = Math.max(pacedUntilMillis, at) + recordCount * millisPerRecord;
             reserved.addLast(new Reservation(at, recordCount));
             recordsReserved += recordCount;
             latestRecordsAtMillis = at;

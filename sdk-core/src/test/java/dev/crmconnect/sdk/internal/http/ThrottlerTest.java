@@ -36,38 +36,43 @@ class ThrottlerTest {
     @Test
     void theDefaultsAreLinkedInsQuotasAndDisabledIsNoThrottle() {
         Throttler throttler = Throttler.of(Throttle.defaults(), LONG, clock);
-        for (int i = 0; i < 100; i++) {
-            assertEquals(0, throttler.reserve(100), "batch " + i + " of a minute's 10,000 records");
+        for (int i = 0; i < 11; i++) {
+            assertEquals(0, throttler.reserve(100), "batch " + i + ": a tenth of the quota, and one, go at once");
         }
-        assertEquals(seconds(61), throttler.reserve(1));
+        assertEquals(millis(610), throttler.reserve(100), "then one batch every 61 s / 100");
         assertNull(Throttler.of(Throttle.disabled(), LONG, clock));
     }
 
     @Test
-    void aBurstUpToTheQuotaGoesAtOnceAndTheNextWaitsForTheFirstToLeaveTheWindow() {
+    void afterABurstBatchesGoAtTheQuotasPaceAndTheWindowCapsEverySpan() {
         Throttler throttler = new Throttler(10_000, 100_000, LONG, clock);
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 11; i++) {
             assertEquals(0, throttler.reserve(100), "batch " + i);
         }
-        for (int i = 0; i < 100; i++) {
-            assertEquals(seconds(61), throttler.reserve(100), "batch " + (100 + i) + " when the first burst has left");
+        for (int i = 11; i < 100; i++) {
+            assertEquals(millis((i - 10) * 610L), throttler.reserve(100), "batch " + i + " at the pace");
         }
-        assertEquals(seconds(122), throttler.reserve(100), "batch 200 after the second burst");
+        // 10,000 records between 0 and 54.29 s: the window holds no more until the first burst leaves.
+        for (int i = 100; i < 111; i++) {
+            assertEquals(seconds(61), throttler.reserve(100), "batch " + i + " when the first burst has left");
+        }
+        assertEquals(millis(61_610), throttler.reserve(100), "batch 111 when the first paced batch has left");
         clock.advance(Duration.ofSeconds(61));
-        assertEquals(seconds(61), throttler.reserve(100), "the queue is kept as time passes");
+        assertEquals(millis(1_220), throttler.reserve(100), "the queue is kept as time passes");
     }
 
     @Test
     void callsWithRecordsTakeTurnsInOrderAndCallsWithoutRecordsDoNotQueue() {
+        // 100 records a minute: 610 ms a record, a burst of 10 records.
         Throttler throttler = new Throttler(100, 100_000, LONG, clock);
         assertEquals(0, throttler.reserve(60));
         clock.advance(Duration.ofSeconds(10));
         assertEquals(seconds(51), throttler.reserve(60), "until the first 60 leave the window");
-        assertEquals(seconds(51), throttler.reserve(10), "10 would fit now, but not before the earlier call");
+        assertEquals(millis(81_500), throttler.reserve(10), "paced behind the earlier call, never before it");
         assertEquals(seconds(112), throttler.reserve(40), "until the second 60 leave: 61 s after 61 s");
         assertEquals(0, throttler.reserve(0), "a read does not wait behind records");
         clock.advance(Duration.ofSeconds(51));
-        assertEquals(seconds(61), throttler.reserve(1), "still behind the 40 that waited");
+        assertEquals(millis(79_300), throttler.reserve(1), "still behind the 40 that waited, at the pace");
     }
 
     @Test
@@ -80,6 +85,10 @@ class ThrottlerTest {
         long serverMinuteOffset = random.nextInt(60_000);
         Map<Long, Integer> perServerMinute = new HashMap<>();
         long previousAt = Long.MIN_VALUE;
+        // The pace, modelled apart: records are paid for at 61 s / limit each, a tenth of the limit ahead.
+        double millisPerRecord = (double) WINDOW / limit;
+        double burstMillis = millisPerRecord * (limit / Throttler.BURST_DIVISOR);
+        double pacedUntil = Double.NEGATIVE_INFINITY;
         int refused = 0;
         for (int i = 0; i < 20_000; i++) {
             // About 270 records a second against 164 allowed: a queue builds up until calls are refused.
@@ -94,11 +103,14 @@ class ThrottlerTest {
             }
             long at = clock.millis() + TimeUnit.NANOSECONDS.toMillis(wait);
             assertTrue(at >= previousAt, "seed " + seed + ": call " + i + " went before an earlier one");
-            if (wait > 0 && at > previousAt) {
+            long paceAllows = Math.max(clock.millis(), (long) Math.ceil(pacedUntil - burstMillis));
+            if (wait > 0 && at > previousAt && at > paceAllows) {
                 // It waited for records to leave: just before its time they would not have fitted.
                 assertTrue(recordsWithin(sent, at - WINDOW, at - 1) + records > limit,
                         "seed " + seed + ": call " + i + " waited longer than needed");
             }
+            assertTrue(at >= paceAllows, "seed " + seed + ": call " + i + " ran ahead of the pace");
+            pacedUntil = Math.max(pacedUntil, at) + records * millisPerRecord;
             previousAt = at;
             sent.add(new long[] {at, records});
             long arrival = at + random.nextInt(1_000);
@@ -166,7 +178,7 @@ class ThrottlerTest {
     }
 
     @Test
-    void concurrentCallsShareTheWindowExactly() throws Exception {
+    void concurrentCallsGetTheSameWaitsAsCallsInTurn() throws Exception {
         Throttler throttler = new Throttler(1_000, 100_000, LONG, clock);
         Map<Long, AtomicInteger> callsByWait = new ConcurrentHashMap<>();
         ExecutorService threads = Executors.newFixedThreadPool(8);
@@ -187,7 +199,13 @@ class ThrottlerTest {
         }
         Map<Long, Integer> counts = new TreeMap<>();
         callsByWait.forEach((wait, n) -> counts.put(wait, n.get()));
-        assertEquals(Map.of(0L, 100, seconds(61), 100, seconds(122), 100, seconds(183), 100), counts);
+        Throttler inTurn = new Throttler(1_000, 100_000, LONG, clock);
+        Map<Long, Integer> expected = new TreeMap<>();
+        for (int i = 0; i < 400; i++) {
+            expected.merge(inTurn.reserve(10), 1, Integer::sum);
+        }
+        assertEquals(expected, counts);
+        assertEquals(11, counts.get(0L), "the burst: a tenth of the quota and one call");
     }
 
     /** The records reserved from {@code fromMillis} to {@code toMillis} inclusive; {@code sent} is in time order. */
