@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * The CRM Connect client of one tenant (one client id and secret, one integration context).
  * Immutable and thread-safe: build one per tenant and share it. Close it when done to release its
- * threads; an {@link HttpClient} or {@link Executor} you supplied is left alone. It touches no JVM
+ * threads (a send thread per exchange in flight, at most 64, a scheduler and, unless you supplied
+ * one, a small executor); an {@link HttpClient} or {@link Executor} you supplied is left alone. It touches no JVM
  * global (system properties, default authenticator, default executors).
  *
  * <pre>{@code
