@@ -380,6 +380,37 @@ class ResourcesWireTest {
     }
 
     @Test
+    void fieldsTheServerFillsInAreNotSentBackWithARecordReadBefore() throws Exception {
+        wm.stubFor(put(urlPathEqualTo("/v2/crmContacts")).willReturn(aResponse().withTransformers(EchoResults.NAME)));
+        wm.stubFor(post(urlPathEqualTo("/v2/dataRequests")).willReturn(aResponse().withStatus(201)
+                .withHeader("X-RestLi-Id", "dr-2").withHeader("Content-Type", "application/json")
+                .withBody("{\"type\":\"EXPORT\",\"scope\":{\"type\":\"SEAT\",\"seat\":\"urn:li:seat:5\"},"
+                        + "\"categories\":[\"NOTES\"],\"status\":\"PENDING\"}")));
+        Contact readBack = contact("c-1").toBuilder().match(dev.crmconnect.model.Match.builder()
+                .status(dev.crmconnect.model.MatchStatus.MATCHED).member("urn:li:person:m1").build()).build();
+        DataRequest earlier = DataRequest.builder().type(DataRequestType.EXPORT)
+                .scope(DataRequestScope.builder().type(ScopeType.SEAT).seat("urn:li:seat:5").build())
+                .categories(DataCategory.NOTES).id("dr-1").status(dev.crmconnect.model.DataRequestStatus.COMPLETED)
+                .createdAt(Instant.ofEpochMilli(1_000)).completedAt(Instant.ofEpochMilli(2_000))
+                .downloadUrl("https://example.com/export.zip").build();
+
+        assertTrue(client.contacts().upsert(List.of(readBack)).allSucceeded());
+        client.dataRequests().create(earlier);
+
+        JsonNode entity = Json.mapper().readTree(puts().get(0).getBodyAsString()).path("entities").path(key("c-1"));
+        assertEquals("Jane", entity.path("firstName").asText());
+        assertFalse(entity.has("match"), entity.toString());
+        JsonNode sent = Json.mapper().readTree(
+                wm.findAll(postRequestedFor(urlPathEqualTo("/v2/dataRequests"))).get(0).getBodyAsString());
+        assertEquals("EXPORT", sent.path("type").asText());
+        for (String field : List.of("id", "status", "createdAt", "completedAt", "downloadUrl")) {
+            assertFalse(sent.has(field), field + " in " + sent);
+        }
+        assertTrue(Json.mapper().writeValueAsString(readBack).contains("\"match\""),
+                "the mapper itself still writes it, for exports and tests");
+    }
+
+    @Test
     void deletionNoticeFeedMapsGoneToTheCompliancesGapSignal() {
         wm.stubFor(get(urlPathEqualTo("/v2/exportDeletionNotices")).withQueryParam("publishedAfter", equalTo("1000"))
                 .willReturn(okJson("{\"elements\":[{\"noticeId\":\"n1\",\"member\":\"urn:li:person:m1\","

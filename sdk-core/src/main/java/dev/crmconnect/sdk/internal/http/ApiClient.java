@@ -273,7 +273,7 @@ public final class ApiClient implements AutoCloseable {
             return bytes;
         }
         try {
-            return Json.mapper().writeValueAsBytes(body);
+            return Json.writeRequestBody(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(request.describe() + ": the body of type "
                     + body.getClass().getName() + " cannot be written as JSON");

@@ -1,13 +1,16 @@
 package dev.crmconnect.sdk.internal.json;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -15,6 +18,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.crmconnect.model.Contact;
+import dev.crmconnect.model.DataRequest;
 import java.io.IOException;
 import java.time.Instant;
 
@@ -32,6 +37,20 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = create();
     private static final ObjectReader KEYED_READER = MAPPER.reader().with(factory(false));
+    private static final ObjectWriter BODY_WRITER = MAPPER.copy()
+            .addMixIn(Contact.class, ContactFilledByTheServer.class)
+            .addMixIn(DataRequest.class, DataRequestFilledByTheServer.class)
+            .writer();
+
+    /** The fields of a contact that LinkedIn fills in; never sent. */
+    @JsonIgnoreProperties(value = "match", allowSetters = true)
+    private abstract static class ContactFilledByTheServer {
+    }
+
+    /** The fields of a data request that LinkedIn fills in; never sent. */
+    @JsonIgnoreProperties(value = {"id", "status", "createdAt", "completedAt", "downloadUrl"}, allowSetters = true)
+    private abstract static class DataRequestFilledByTheServer {
+    }
 
     private Json() {
     }
@@ -39,6 +58,15 @@ public final class Json {
     /** The shared, thread-safe mapper. Callers must not reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * Writes a request body as {@link #mapper()} would, less the fields the server fills in
+     * ({@code Contact.match}, a data request's id, status and times), which a record read back
+     * and sent again would otherwise carry.
+     */
+    public static byte[] writeRequestBody(Object body) throws JsonProcessingException {
+        return BODY_WRITER.writeValueAsBytes(body);
     }
 
     /**
