@@ -5,6 +5,7 @@ import dev.crmconnect.model.Note;
 import dev.crmconnect.model.Vacancy;
 import dev.crmconnect.sdk.internal.http.ApiClient;
 import dev.crmconnect.sdk.internal.http.ClientConfig;
+import dev.crmconnect.sdk.internal.json.JacksonVersion;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -318,8 +319,10 @@ public final class CrmConnectClient implements AutoCloseable {
          * The client.
          *
          * @throws IllegalArgumentException naming every invalid setting
+         * @throws IllegalStateException if the Jackson on the classpath is older than 2.15
          */
         public CrmConnectClient build() {
+            JacksonVersion.requireSupported();
             List<String> problems = new ArrayList<>();
             URI base = url("baseUrl", baseUrl, problems);
             URI token = url("tokenUrl", tokenUrl, problems);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.TestFactory;
 /** Every case of the contract's restli-encoding.json, both ways. */
 class RestLiEncodingCasesTest {
 
-    private static final Map<String, Object> DATA = SharedTestData.load("restli-encoding.json");
+    private static final Map<String, Object> DATA = EncodingCases.load("restli-encoding.json");
 
     @TestFactory
     List<DynamicTest> encodeCases() {
@@ -23,7 +23,7 @@ class RestLiEncodingCasesTest {
             tests.add(DynamicTest.dynamicTest("encode " + value + " -> " + encoded, () -> {
                 assertEquals(encoded, RestLi.encode(value));
                 Object decoded = RestLi.decode(encoded);
-                assertEquals(SharedTestData.scalarsAsStrings(value), decoded);
+                assertEquals(EncodingCases.scalarsAsStrings(value), decoded);
                 assertEquals(encoded, RestLi.encode(decoded), "re-encoding what was decoded");
             }));
         }
@@ -41,7 +41,7 @@ class RestLiEncodingCasesTest {
             tests.add(DynamicTest.dynamicTest("query " + params + " -> " + query, () -> {
                 assertEquals(query, RestLi.encodeQuery(params));
                 Map<String, Object> decoded = RestLi.decodeQuery(query);
-                assertEquals(SharedTestData.scalarsAsStrings(params), decoded);
+                assertEquals(EncodingCases.scalarsAsStrings(params), decoded);
                 assertEquals(query, RestLi.encodeQuery(decoded), "re-encoding what was decoded");
             }));
         }

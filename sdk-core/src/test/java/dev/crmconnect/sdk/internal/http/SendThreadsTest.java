@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -21,32 +22,41 @@ class SendThreadsTest {
     @Test
     void atMostMaxInFlightRunAtOnceAndTheRestRunInOrder() throws Exception {
         SendThreads threads = new SendThreads(2);
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch allDone = new CountDownLatch(6);
+        int exchanges = 6;
+        List<CountDownLatch> finish = new ArrayList<>();
         AtomicInteger running = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
         List<Integer> started = new CopyOnWriteArrayList<>();
         try {
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < exchanges; i++) {
                 int id = i;
+                CountDownLatch mine = new CountDownLatch(1);
+                finish.add(mine);
                 threads.execute(() -> {
                     peak.accumulateAndGet(running.incrementAndGet(), Math::max);
                     started.add(id);
                     try {
-                        release.await(10, TimeUnit.SECONDS);
+                        mine.await(10, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
                     running.decrementAndGet();
-                    allDone.countDown();
                 });
             }
             waitUntil(() -> started.size() == 2);
             assertEquals(2, started.size(), "two run, four wait");
-            release.countDown();
-            assertTrue(allDone.await(10, TimeUnit.SECONDS));
+            // Finish one exchange at a time: each frees one thread, which must take the oldest
+            // waiting exchange. (Freeing two at once would let two threads race to record theirs.)
+            for (int next = 2; next < exchanges; next++) {
+                finish.get(next - 2).countDown();
+                int expected = next + 1;
+                waitUntil(() -> started.size() == expected);
+                assertEquals(expected, started.size(), "one waiting exchange starts per finished one");
+                assertEquals(next, started.get(next), "the waiting ones run in the order sent: " + started);
+            }
+            finish.forEach(CountDownLatch::countDown);
+            waitUntil(() -> running.get() == 0);
             assertEquals(2, peak.get());
-            assertEquals(List.of(2, 3, 4, 5), started.subList(2, 6), "the waiting ones run in the order sent");
         } finally {
             threads.shutdownNow();
         }
