@@ -5,6 +5,7 @@ import dev.crmconnect.model.Note;
 import dev.crmconnect.model.Vacancy;
 import dev.crmconnect.sdk.internal.http.ApiClient;
 import dev.crmconnect.sdk.internal.http.ClientConfig;
+import dev.crmconnect.sdk.internal.http.SharedTransport;
 import dev.crmconnect.sdk.internal.json.JacksonVersion;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,10 +20,12 @@ import java.util.regex.Pattern;
 
 /**
  * The CRM Connect client of one tenant (one client id and secret, one integration context).
- * Immutable and thread-safe: build one per tenant and share it. Close it when done to release its
- * threads (a send thread per exchange in flight, at most 64, a scheduler and, unless you supplied
- * one, a small executor); an {@link HttpClient} or {@link Executor} you supplied is left alone. It touches no JVM
- * global (system properties, default authenticator, default executors).
+ * Immutable and thread-safe: build one per tenant and share it. Clients hold only their tenant's
+ * state (token, throttle, listener, calls); threads, connections and timers are shared by every
+ * client of the JVM (see {@link CrmConnectRuntime}), so ten thousand clients cost what one does.
+ * Close a client when done: the last client closed releases the shared threads and connections.
+ * An {@link HttpClient} or {@link Executor} you supplied is left alone. It touches no JVM global
+ * (system properties, default authenticator, default executors).
  *
  * <pre>{@code
  * try (CrmConnectClient client = CrmConnectClient.builder()
@@ -168,6 +171,7 @@ public final class CrmConnectClient implements AutoCloseable {
         private String clientSecret;
         private String integrationContext;
         private HttpClient httpClient;
+        private CrmConnectRuntime runtime;
         private Executor executor;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration attemptTimeout = DEFAULT_ATTEMPT_TIMEOUT;
@@ -213,6 +217,18 @@ public final class CrmConnectClient implements AutoCloseable {
         }
 
         /**
+         * The runtime whose threads, connections and timer this client uses, instead of the
+         * JVM-wide one that clients share by default. It is not closed with the client.
+         *
+         * @param runtime a runtime you built and will close after its clients, or null for the default
+         * @return this builder
+         */
+        public Builder runtime(CrmConnectRuntime runtime) {
+            this.runtime = runtime;
+            return this;
+        }
+
+        /**
          * An HTTP client to use instead of one the client builds. Its own connect timeout, proxy
          * and redirect settings apply; it is never closed by {@link CrmConnectClient#close()}.
          */
@@ -222,16 +238,19 @@ public final class CrmConnectClient implements AutoCloseable {
         }
 
         /**
-         * The executor that completes the client's futures (and runs a client-built HTTP client's
-         * work), instead of a bounded pool of daemon threads the client owns. Never shut down by
-         * {@link CrmConnectClient#close()}.
+         * The executor that completes this client's async calls, instead of the runtime's (a
+         * small shared pool of daemon threads, unless the runtime was given one). Never shut
+         * down by {@link CrmConnectClient#close()}.
          */
         public Builder executor(Executor executor) {
             this.executor = executor;
             return this;
         }
 
-        /** The connect timeout of the HTTP client the client builds; default 10 s. */
+        /**
+         * The TCP and TLS connect timeout; default 10 s. Clients with the same connect timeout
+         * share one HTTP client and its connection pool.
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
             return this;
@@ -366,8 +385,14 @@ public final class CrmConnectClient implements AutoCloseable {
             ClientConfig config = new ClientConfig(base, token, clientId, clientSecret, integrationContext, httpClient,
                     executor, connectTimeout, attemptTimeout, callTimeout, retryPolicy, throttle, listener, userAgent,
                     maxResponseBytes, clock);
-            return new CrmConnectClient(
-                    new ResourceContext(ApiClient.start(config), routes, batchSize, batchesInFlight, pageSize));
+            SharedTransport transport = runtime == null ? SharedTransport.acquireDefault() : runtime.transport();
+            try {
+                return new CrmConnectClient(new ResourceContext(ApiClient.start(config, transport), routes, batchSize,
+                        batchesInFlight, pageSize));
+            } catch (RuntimeException e) {
+                transport.release();
+                throw e;
+            }
         }
 
         private URI url(String name, String value, List<String> problems) {

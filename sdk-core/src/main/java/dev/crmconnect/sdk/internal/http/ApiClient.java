@@ -20,16 +20,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The engine under every resource: sends {@link ApiRequest}s with auth, the contract's headers,
@@ -37,15 +30,12 @@ import org.slf4j.LoggerFactory;
  * Thread-safe. Futures it returns always complete, on the caller's executor when one was given,
  * and fail with a {@link CrmConnectException} (unwrapped) for every failure of a call.
  *
- * <p>Owns a one-thread scheduler (timeouts, retry and throttle waits), the send threads (one per
- * exchange in flight, at most {@value #MAX_EXCHANGES_IN_FLIGHT}), and, unless the caller supplied
- * them, a bounded worker pool and the HTTP client; {@link #close()} releases exactly those.
+ * <p>Everything but the tenant's own state (token, throttle, listener, calls in flight) is the
+ * runtime's {@link SharedTransport}: HTTP clients, send threads (this client's lane), the timer
+ * and the completion pool. {@link #close()} fails this client's calls and releases its use of
+ * the transport.
  */
 public final class ApiClient implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ApiClient.class);
-    /** Exchanges in flight at once per client, as OkHttp's dispatcher allows; more wait their turn. */
-    static final int MAX_EXCHANGES_IN_FLIGHT = 64;
 
     /** Reads one element of a page, for example by {@link ApiResponse#convert}. */
     @FunctionalInterface
@@ -55,59 +45,36 @@ public final class ApiClient implements AutoCloseable {
     }
 
     private final ClientConfig config;
+    private final SharedTransport transport;
     private final String baseUrl;
-    private final ScheduledThreadPoolExecutor scheduler;
-    private final ExecutorService ownWorkers;
-    private final SendThreads sendThreads = new SendThreads(MAX_EXCHANGES_IN_FLIGHT);
+    private final SendThreads.Lane lane;
     private final Executor callbackExecutor;
-    private final HttpClient http;
-    private final boolean ownsHttp;
-    private final Deadlines deadlines;
     private final HttpExchanger exchanger;
     private final TokenProvider tokens;
     private final Throttler throttler;
     private final Set<Call> calls = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ApiClient(ClientConfig config) {
+    private ApiClient(ClientConfig config, SharedTransport transport) {
         this.config = config;
+        this.transport = transport;
         String base = config.baseUrl().toString();
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        this.scheduler = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("crmconnect-scheduler"));
-        scheduler.setRemoveOnCancelPolicy(true);
-        if (config.executor() == null) {
-            int threads = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
-            ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), DaemonThreads.named("crmconnect-worker"));
-            workers.allowCoreThreadTimeOut(true);
-            this.ownWorkers = workers;
-            this.callbackExecutor = workers;
-        } else {
-            this.ownWorkers = null;
-            this.callbackExecutor = config.executor();
-        }
-        this.ownsHttp = config.httpClient() == null;
-        this.http = ownsHttp
-                ? HttpClient.newBuilder()
-                        // HTTP/2 over TLS (ALPN); plain http (loopback, the testkit) stays on HTTP/1.1,
-                        // since the JDK's cleartext h2c upgrade can stall a request against Jetty.
-                        .version(config.baseUrl().getScheme().equalsIgnoreCase("https")
-                                ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(config.connectTimeout())
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .executor(callbackExecutor)
-                        .build()
+        this.callbackExecutor = config.executor() == null ? transport.completions() : config.executor();
+        this.lane = transport.newLane();
+        HttpClient http = config.httpClient() == null ? transport.httpClient(config.connectTimeout())
                 : config.httpClient();
-        this.deadlines = new Deadlines(scheduler);
-        this.exchanger = new HttpExchanger(http, sendThreads, deadlines, config.maxResponseBytes());
+        this.exchanger = new HttpExchanger(http, lane, transport.deadlines(), config.maxResponseBytes());
         this.tokens = new TokenProvider(config.tokenUrl(), config.clientId(), config.clientSecret(), exchanger,
                 config.attemptTimeout(), config.userAgent(), config.clock());
         this.throttler = Throttler.of(config.throttle(), config.callTimeout(), config.clock());
+        transport.register(this);
     }
 
     /** A client for {@code config}, ready to send. */
-    public static ApiClient start(ClientConfig config) {
-        return new ApiClient(Objects.requireNonNull(config, "config must not be null"));
+    public static ApiClient start(ClientConfig config, SharedTransport transport) {
+        return new ApiClient(Objects.requireNonNull(config, "config must not be null"),
+                Objects.requireNonNull(transport, "transport must not be null"));
     }
 
     /** The tenant's {@code integrationContext} URN, for the resources' keys and finders. */
@@ -145,9 +112,9 @@ public final class ApiClient implements AutoCloseable {
         try {
             Objects.requireNonNull(request, "request must not be null");
             Objects.requireNonNull(options, "options must not be null");
-            if (closed.get()) {
-                throw new TransportException(request.describe() + ": the client is closed",
-                        TransportException.Reason.ABORTED, 0, null, 0, null);
+            if (closed.get() || transport.isClosed()) {
+                throw new TransportException(request.describe() + (closed.get() ? ": the client is closed"
+                        : ": the client's runtime is closed"), TransportException.Reason.ABORTED, 0, null, 0, null);
             }
             Call call = newCall(request, options);
             calls.add(call);
@@ -208,28 +175,29 @@ public final class ApiClient implements AutoCloseable {
         return paged(finder, pageSize, (response, element) -> response.convert(element, type), options);
     }
 
-    /** Fails every call in flight, stops the timers, and releases the threads and HTTP client it owns. */
+    /** Fails every call in flight and releases this client's use of the shared transport. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        abortCalls("the client was closed");
+        lane.close();
+        transport.unregister(this);
+        transport.release();
+    }
+
+    /** Fails every call in flight and the token fetch, if any. */
+    void abortCalls(String why) {
         for (Call call : calls) {
-            call.abort("the client was closed");
+            call.abort(why);
         }
         tokens.abort();
-        scheduler.shutdownNow();
-        sendThreads.shutdownNow();
-        if (ownsHttp && http instanceof AutoCloseable closeable) { // Java 21+
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.debug("closing the HTTP client failed: {}", e.getClass().getName());
-            }
-        }
-        if (ownWorkers != null) {
-            ownWorkers.shutdown();
-        }
+    }
+
+    /** The runtime's transport this client sends through. */
+    public SharedTransport transport() {
+        return transport;
     }
 
     ClientConfig config() {
@@ -237,11 +205,11 @@ public final class ApiClient implements AutoCloseable {
     }
 
     ScheduledExecutorService scheduler() {
-        return scheduler;
+        return transport.scheduler();
     }
 
     Deadlines deadlines() {
-        return deadlines;
+        return transport.deadlines();
     }
 
     HttpExchanger exchanger() {

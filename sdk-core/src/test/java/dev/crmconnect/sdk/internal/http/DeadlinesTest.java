@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,8 +18,22 @@ import org.junit.jupiter.api.Test;
 
 class DeadlinesTest {
 
-    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+    /** Wake-ups asked of the scheduler. */
+    private final AtomicInteger wakeUps = new AtomicInteger();
+    private final ScheduledThreadPoolExecutor scheduler = scheduler();
     private final Deadlines deadlines = new Deadlines(scheduler);
+
+    private ScheduledThreadPoolExecutor scheduler() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1) {
+            @Override
+            public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+                wakeUps.incrementAndGet();
+                return super.schedule(command, delay, unit);
+            }
+        };
+        scheduler.setRemoveOnCancelPolicy(true); // as the runtime's
+        return scheduler;
+    }
 
     @AfterEach
     void stop() {
@@ -56,7 +71,19 @@ class DeadlinesTest {
     }
 
     @Test
-    void theSweepStopsWhenNothingIsPendingAndStartsAgainForTheNext() throws Exception {
+    void theSchedulerWakesOnlyForTheEarliestDeadline() {
+        for (int i = 0; i < 1_000; i++) {
+            deadlines.after(Duration.ofSeconds(30).plusMillis(i), () -> { });
+        }
+        assertEquals(1, wakeUps.get(), "one wake-up scheduled for 1,000 later deadlines");
+        deadlines.after(Duration.ofSeconds(20), () -> { });
+        assertEquals(2, wakeUps.get(), "an earlier deadline moves the wake-up");
+        assertEquals(1, scheduler.getQueue().size(), "and the later wake-up is dropped");
+        assertEquals(1_001, deadlines.pending());
+    }
+
+    @Test
+    void noWakeUpIsLeftWhenNothingIsPendingAndTheNextDeadlineSchedulesOne() throws Exception {
         deadlines.after(Duration.ofSeconds(30), () -> { }).cancel();
         waitUntilIdle();
         assertEquals(0, scheduler.getQueue().size(), "no sweep scheduled while nothing is pending");

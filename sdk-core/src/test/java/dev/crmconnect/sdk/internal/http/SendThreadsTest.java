@@ -21,7 +21,8 @@ class SendThreadsTest {
 
     @Test
     void atMostMaxInFlightRunAtOnceAndTheRestRunInOrder() throws Exception {
-        SendThreads threads = new SendThreads(2);
+        SendThreads threads = new SendThreads(2, 2);
+        SendThreads.Lane lane = threads.newLane();
         int exchanges = 6;
         List<CountDownLatch> finish = new ArrayList<>();
         AtomicInteger running = new AtomicInteger();
@@ -32,14 +33,10 @@ class SendThreadsTest {
                 int id = i;
                 CountDownLatch mine = new CountDownLatch(1);
                 finish.add(mine);
-                threads.execute(() -> {
+                lane.execute(() -> {
                     peak.accumulateAndGet(running.incrementAndGet(), Math::max);
                     started.add(id);
-                    try {
-                        mine.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    await(mine);
                     running.decrementAndGet();
                 });
             }
@@ -64,7 +61,8 @@ class SendThreadsTest {
 
     @Test
     void theInterruptThatCancelsOneExchangeDoesNotReachTheNext() throws Exception {
-        SendThreads threads = new SendThreads(1);
+        SendThreads threads = new SendThreads(1, 1);
+        SendThreads.Lane lane = threads.newLane();
         CountDownLatch blocked = new CountDownLatch(1);
         FutureTask<Void> first = new FutureTask<>(() -> {
             blocked.countDown();
@@ -76,11 +74,11 @@ class SendThreadsTest {
         AtomicBoolean secondInterrupted = new AtomicBoolean(true);
         CountDownLatch secondDone = new CountDownLatch(1);
         try {
-            threads.execute(() -> {
+            lane.execute(() -> {
                 firstThread.set(Thread.currentThread().getName());
                 first.run();
             });
-            threads.execute(() -> { // waits: one thread only
+            lane.execute(() -> { // waits: one thread only
                 secondThread.set(Thread.currentThread().getName());
                 secondInterrupted.set(Thread.currentThread().isInterrupted());
                 secondDone.countDown();
@@ -97,12 +95,13 @@ class SendThreadsTest {
 
     @Test
     void afterShutdownNothingRunsAndNothingIsAccepted() throws Exception {
-        SendThreads threads = new SendThreads(1);
+        SendThreads threads = new SendThreads(1, 1);
+        SendThreads.Lane lane = threads.newLane();
         CountDownLatch blocked = new CountDownLatch(1);
         AtomicBoolean waitingRan = new AtomicBoolean();
         AtomicBoolean interrupted = new AtomicBoolean();
         CountDownLatch firstEnded = new CountDownLatch(1);
-        threads.execute(() -> {
+        lane.execute(() -> {
             blocked.countDown();
             try {
                 TimeUnit.SECONDS.sleep(30);
@@ -111,14 +110,104 @@ class SendThreadsTest {
             }
             firstEnded.countDown();
         });
-        threads.execute(() -> waitingRan.set(true));
+        lane.execute(() -> waitingRan.set(true));
         assertTrue(blocked.await(10, TimeUnit.SECONDS));
         threads.shutdownNow();
         assertTrue(firstEnded.await(10, TimeUnit.SECONDS));
         assertTrue(interrupted.get(), "the running exchange is interrupted");
-        assertThrows(RejectedExecutionException.class, () -> threads.execute(() -> { }));
+        assertThrows(RejectedExecutionException.class, () -> lane.execute(() -> { }));
         TimeUnit.MILLISECONDS.sleep(100);
         assertFalse(waitingRan.get(), "a waiting exchange is dropped");
+    }
+
+    @Test
+    void aThreadThatFreesUpServesTheLanesInTurn() throws Exception {
+        SendThreads threads = new SendThreads(1, 1);
+        SendThreads.Lane busy = threads.newLane();
+        SendThreads.Lane lone = threads.newLane();
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        CountDownLatch allDone = new CountDownLatch(102);
+        try {
+            busy.execute(() -> {
+                await(release);
+                ran.add("busy-0");
+                allDone.countDown();
+            });
+            for (int i = 1; i <= 100; i++) {
+                String name = "busy-" + i;
+                busy.execute(() -> {
+                    ran.add(name);
+                    allDone.countDown();
+                });
+            }
+            lone.execute(() -> {
+                ran.add("lone");
+                allDone.countDown();
+            });
+            release.countDown();
+            assertTrue(allDone.await(10, TimeUnit.SECONDS));
+            assertEquals(List.of("busy-0", "lone", "busy-1", "busy-2"), ran.subList(0, 4),
+                    "the lone lane goes next, not after the busy lane's 100");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLaneAtItsOwnBoundLeavesTheOtherThreadsToOtherLanes() throws Exception {
+        SendThreads threads = new SendThreads(4, 2);
+        SendThreads.Lane greedy = threads.newLane();
+        SendThreads.Lane other = threads.newLane();
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger greedyRunning = new AtomicInteger();
+        AtomicInteger greedyPeak = new AtomicInteger();
+        CountDownLatch otherRan = new CountDownLatch(1);
+        try {
+            for (int i = 0; i < 10; i++) {
+                greedy.execute(() -> {
+                    greedyPeak.accumulateAndGet(greedyRunning.incrementAndGet(), Math::max);
+                    await(release);
+                    greedyRunning.decrementAndGet();
+                });
+            }
+            other.execute(otherRan::countDown);
+            assertTrue(otherRan.await(10, TimeUnit.SECONDS), "the other lane ran while the greedy one waited");
+            assertEquals(2, threads.running(), "the greedy lane holds two threads, its bound");
+            release.countDown();
+            waitUntil(() -> threads.running() == 0);
+            assertEquals(2, greedyPeak.get());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aClosedLaneDropsWhatWaitsAndRefusesMore() throws Exception {
+        SendThreads threads = new SendThreads(1, 1);
+        SendThreads.Lane lane = threads.newLane();
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean waitingRan = new AtomicBoolean();
+        try {
+            lane.execute(() -> await(release));
+            lane.execute(() -> waitingRan.set(true));
+            lane.close();
+            assertThrows(RejectedExecutionException.class, () -> lane.execute(() -> { }));
+            release.countDown();
+            waitUntil(() -> threads.running() == 0);
+            assertEquals(0, threads.running());
+            assertFalse(waitingRan.get());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
