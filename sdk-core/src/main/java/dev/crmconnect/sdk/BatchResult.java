@@ -11,27 +11,49 @@ import java.util.Objects;
  */
 public record BatchResult(List<RecordResult> results) {
 
-    /** Copies the results. */
+    /**
+     * Copies the results.
+     *
+     * @param results one result per record, in input order
+     * @throws NullPointerException if {@code results} is null or holds a null element
+     */
     public BatchResult {
         results = List.copyOf(Objects.requireNonNull(results, "results must not be null"));
     }
 
-    /** The records that reached their outcome (stored, deleted, or skipped as private). */
+    /**
+     * The records that reached their outcome (stored, deleted, or skipped as private).
+     *
+     * @return the successful results, in input order
+     */
     public List<RecordResult> succeeded() {
         return results.stream().filter(RecordResult::succeeded).toList();
     }
 
-    /** The records that failed, each with its reason. */
+    /**
+     * The records that failed, each with its reason.
+     *
+     * @return the failed results, in input order; empty when none failed
+     */
     public List<RecordResult> failed() {
         return results.stream().filter(r -> !r.succeeded()).toList();
     }
 
-    /** Whether no record failed. */
+    /**
+     * Whether no record failed.
+     *
+     * @return true when every result succeeded, including when there are none
+     */
     public boolean allSucceeded() {
         return results.stream().allMatch(RecordResult::succeeded);
     }
 
-    /** How many records had {@code outcome}. */
+    /**
+     * How many records had {@code outcome}.
+     *
+     * @param outcome the outcome to count
+     * @return the number of results with that outcome
+     */
     public long count(RecordResult.Outcome outcome) {
         return results.stream().filter(r -> r.outcome() == outcome).count();
     }

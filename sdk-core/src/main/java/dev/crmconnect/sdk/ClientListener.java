@@ -15,19 +15,35 @@ public interface ClientListener {
     ClientListener NONE = new ClientListener() {
     };
 
-    /** An attempt is about to be sent. */
+    /**
+     * An attempt is about to be sent.
+     *
+     * @param event what is sent, and which attempt it is
+     */
     default void onRequestSent(RequestSent event) {
     }
 
-    /** An attempt completed, with a response or with a failure. */
+    /**
+     * An attempt completed, with a response or with a failure.
+     *
+     * @param event the attempt's status, duration and failure, if any
+     */
     default void onRequestCompleted(RequestCompleted event) {
     }
 
-    /** A failed attempt will be retried after a wait. */
+    /**
+     * A failed attempt will be retried after a wait.
+     *
+     * @param event the failed attempt, its failure and the wait before the next
+     */
     default void onRetryScheduled(RetryScheduled event) {
     }
 
-    /** An attempt waits for the client-side throttle before it is sent. */
+    /**
+     * An attempt waits for the client-side throttle before it is sent.
+     *
+     * @param event the attempt and how long it waits
+     */
     default void onThrottled(Throttled event) {
     }
 

@@ -12,7 +12,16 @@ public class ComplianceGapException extends CrmConnectException {
     /** The {@code serviceErrorCode} LinkedIn sends with a 410 from the deletion-notice feed. */
     public static final int SERVICE_ERROR_CODE = 410001;
 
-    /** Creates the exception; see {@link CrmConnectException#CrmConnectException} for the parameters. */
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed, without bodies, tokens or secrets
+     * @param status the HTTP status, 410
+     * @param serviceErrorCode LinkedIn's {@code serviceErrorCode}, or null when unknown
+     * @param requestId the {@code X-LI-UUID} of the response, or null when unknown
+     * @param attempts how many attempts the call made (at least 1 once a request was tried, 0 before)
+     * @param cause the underlying failure, or null
+     */
     public ComplianceGapException(String message, int status, Integer serviceErrorCode, String requestId,
             int attempts, Throwable cause) {
         super(message, status, serviceErrorCode, requestId, attempts, cause);

@@ -18,12 +18,25 @@ public final class ContactActivityService<T extends SyncedRecord> extends Synced
                 KeyScheme.complex(context.api().integrationContext()), "crmId", withCrmId);
     }
 
-    /** The records logged on the contact {@code contactCrmId} (FINDER {@code q=contact}). */
+    /**
+     * The records logged on the contact {@code contactCrmId} (FINDER {@code q=contact}).
+     *
+     * @param contactCrmId the contact's crmId, 1 to 64 characters
+     * @return the listing, fetched lazily a page at a time
+     * @throws IllegalArgumentException if {@code contactCrmId} is null, blank or longer than 64 characters
+     */
     public PagedIterable<T> listByContact(String contactCrmId) {
         return listByContact(contactCrmId, RequestOptions.defaults());
     }
 
-    /** {@link #listByContact(String)} with options kept on every page. */
+    /**
+     * {@link #listByContact(String)} with options kept on every page.
+     *
+     * @param contactCrmId the contact's crmId, 1 to 64 characters
+     * @param options the options for every page's call; not null
+     * @return the listing, fetched lazily a page at a time
+     * @throws IllegalArgumentException if {@code contactCrmId} is null, blank or longer than 64 characters
+     */
     public PagedIterable<T> listByContact(String contactCrmId, RequestOptions options) {
         return byContact(contactCrmId, options);
     }
@@ -31,6 +44,13 @@ public final class ContactActivityService<T extends SyncedRecord> extends Synced
     /**
      * One page of {@link #listByContact(String)}, from {@code start}, at most {@code count} (1 to
      * 100) elements, completing on the client's executor.
+     *
+     * @param contactCrmId the contact's crmId, 1 to 64 characters
+     * @param start the 0-based index in the listing of the first element to fetch; not negative
+     * @param count the most elements to fetch, 1 to 100 by the contract
+     * @param options the options for the call; not null
+     * @return a future of the page; it fails with the call's {@link CrmConnectException}, or with an
+     *     {@link IllegalArgumentException} for an invalid {@code contactCrmId}
      */
     public CompletableFuture<Page<T>> listByContactPageAsync(String contactCrmId, int start, int count,
                                                              RequestOptions options) {

@@ -20,12 +20,26 @@ public final class ContactService extends ReadableRecords<Contact> {
      * Matches the contact {@code crmId} to the LinkedIn member {@code memberUrn}
      * ({@code urn:li:person:...}) by hand: a BATCH_PARTIAL_UPDATE that sets
      * {@code manualMatchedMember}.
+     *
+     * @param crmId the contact's crmId, 1 to 64 characters
+     * @param memberUrn the member, {@code urn:li:person:<id>}
+     * @return the outcome: {@link RecordResult.Outcome#STORED}, or FAILED with the server's reason or the call's
+     *     failure
+     * @throws IllegalArgumentException if {@code crmId} or {@code memberUrn} is missing or malformed; nothing is sent
      */
     public RecordResult matchManually(String crmId, String memberUrn) {
         return Futures.await(matchManuallyAsync(crmId, memberUrn, RequestOptions.defaults()));
     }
 
-    /** {@link #matchManually(String, String)}, completing on the client's executor. */
+    /**
+     * {@link #matchManually(String, String)} with per-call options, completing on the client's executor.
+     *
+     * @param crmId the contact's crmId, 1 to 64 characters
+     * @param memberUrn the member, {@code urn:li:person:<id>}
+     * @param options the per-call options; not null, {@link RequestOptions#defaults()} for none
+     * @return a future of the outcome; it fails only with an {@link IllegalArgumentException} for a missing or
+     *     malformed argument
+     */
     public CompletableFuture<RecordResult> matchManuallyAsync(String crmId, String memberUrn, RequestOptions options) {
         return guarded(() -> {
             String id = checkedIds(List.of(crmId)).get(0);

@@ -85,62 +85,109 @@ public final class CrmConnectClient implements AutoCloseable {
         this.dataRequests = new DataRequestService(context);
     }
 
-    /** Contacts: upsert, get (with LinkedIn's match), delete, list, manual match. */
+    /**
+     * Contacts: upsert, get (with LinkedIn's match), delete, list, manual match.
+     *
+     * @return the contacts service of this client
+     */
     public ContactService contacts() {
         return contacts;
     }
 
-    /** Pools with their steps, and each pool's members. */
+    /**
+     * Pools with their steps, and each pool's members.
+     *
+     * @return the pools service of this client
+     */
     public PoolService pools() {
         return pools;
     }
 
-    /** Vacancies with their stages. */
+    /**
+     * Vacancies with their stages.
+     *
+     * @return the vacancies service of this client
+     */
     public ReadableRecords<Vacancy> vacancies() {
         return vacancies;
     }
 
-    /** Applications of contacts to vacancies. */
+    /**
+     * Applications of contacts to vacancies.
+     *
+     * @return the applications service of this client
+     */
     public ApplicationService applications() {
         return applications;
     }
 
-    /** Emails between contacts and CRM users. */
+    /**
+     * Emails between contacts and CRM users.
+     *
+     * @return the email interactions service of this client
+     */
     public ContactActivityService<EmailInteraction> emailInteractions() {
         return emailInteractions;
     }
 
-    /** Notes logged on contacts. */
+    /**
+     * Notes logged on contacts.
+     *
+     * @return the notes service of this client
+     */
     public ContactActivityService<Note> notes() {
         return notes;
     }
 
-    /** Members exported into the CRM with 1-Click Export. */
+    /**
+     * Members exported into the CRM with 1-Click Export.
+     *
+     * @return the exported candidates service of this client
+     */
     public ExportedCandidateService exportedCandidates() {
         return exportedCandidates;
     }
 
-    /** The feed of deletion notices of exported members. */
+    /**
+     * The feed of deletion notices of exported members.
+     *
+     * @return the deletion notices service of this client
+     */
     public DeletionNoticeService deletionNotices() {
         return deletionNotices;
     }
 
-    /** GDPR export and deletion requests. */
+    /**
+     * GDPR export and deletion requests.
+     *
+     * @return the data requests service of this client
+     */
     public DataRequestService dataRequests() {
         return dataRequests;
     }
 
-    /** A builder with the defaults above; credentials and integration context are required. */
+    /**
+     * A builder with the defaults above; credentials and integration context are required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The tenant's {@code urn:li:organization:<digits>}. */
+    /**
+     * The tenant this client works for.
+     *
+     * @return the tenant's {@code urn:li:organization:<digits>}
+     */
     public String integrationContext() {
         return api.integrationContext();
     }
 
-    /** Fails the calls in flight and releases the threads and HTTP client the client created. Idempotent. */
+    /**
+     * Fails the calls in flight and releases this client's use of its runtime: closing the last
+     * client of the JVM-wide runtime stops its threads and closes its HTTP clients. Idempotent.
+     */
     @Override
     public void close() {
         api.close();
@@ -191,26 +238,51 @@ public final class CrmConnectClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** The API base URL; default {@value CrmConnectClient#DEFAULT_BASE_URL}. */
+        /**
+         * The API base URL; default {@value CrmConnectClient#DEFAULT_BASE_URL}.
+         *
+         * @param baseUrl the URL the resource paths are appended to: an absolute {@code https} URL with a host and
+         *     no query, fragment or user info; {@code http} only to a loopback host or with
+         *     {@link #allowInsecureHttp(boolean)}
+         * @return this builder
+         */
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = baseUrl;
             return this;
         }
 
-        /** The OAuth token URL; default {@value CrmConnectClient#DEFAULT_TOKEN_URL}. */
+        /**
+         * The OAuth token URL; default {@value CrmConnectClient#DEFAULT_TOKEN_URL}.
+         *
+         * @param tokenUrl the URL of the OAuth client-credentials token endpoint: an absolute {@code https} URL
+         *     with a host and no query, fragment or user info; {@code http} only to a loopback host or with
+         *     {@link #allowInsecureHttp(boolean)}
+         * @return this builder
+         */
         public Builder tokenUrl(String tokenUrl) {
             this.tokenUrl = tokenUrl;
             return this;
         }
 
-        /** The tenant's OAuth client id and secret (required). The secret is never logged or shown. */
+        /**
+         * The tenant's OAuth client id and secret (required). The secret is never logged or shown.
+         *
+         * @param clientId the client id: 1 to 1024 visible ASCII characters
+         * @param clientSecret the client secret: 1 to 1024 visible ASCII characters
+         * @return this builder
+         */
         public Builder credentials(String clientId, String clientSecret) {
             this.clientId = clientId;
             this.clientSecret = clientSecret;
             return this;
         }
 
-        /** The tenant's {@code urn:li:organization:<digits>} (required). */
+        /**
+         * The tenant's {@code urn:li:organization:<digits>} (required).
+         *
+         * @param integrationContext the tenant, {@code urn:li:organization:} followed by 1 to 19 digits
+         * @return this builder
+         */
         public Builder integrationContext(String integrationContext) {
             this.integrationContext = integrationContext;
             return this;
@@ -231,6 +303,9 @@ public final class CrmConnectClient implements AutoCloseable {
         /**
          * An HTTP client to use instead of one the client builds. Its own connect timeout, proxy
          * and redirect settings apply; it is never closed by {@link CrmConnectClient#close()}.
+         *
+         * @param httpClient the HTTP client, or null (the default) for the runtime's shared one
+         * @return this builder
          */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = httpClient;
@@ -241,6 +316,9 @@ public final class CrmConnectClient implements AutoCloseable {
          * The executor that completes this client's async calls, instead of the runtime's (a
          * small shared pool of daemon threads, unless the runtime was given one). Never shut
          * down by {@link CrmConnectClient#close()}.
+         *
+         * @param executor the executor, or null (the default) for the runtime's
+         * @return this builder
          */
         public Builder executor(Executor executor) {
             this.executor = executor;
@@ -250,79 +328,142 @@ public final class CrmConnectClient implements AutoCloseable {
         /**
          * The TCP and TLS connect timeout; default 10 s. Clients with the same connect timeout
          * share one HTTP client and its connection pool.
+         *
+         * @param connectTimeout the timeout, positive; ignored when an {@link #httpClient(HttpClient)} is supplied
+         * @return this builder
          */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
             return this;
         }
 
-        /** The bound on one attempt, the whole response body included; default 30 s. */
+        /**
+         * The bound on one attempt, the whole response body included; default 30 s.
+         *
+         * @param attemptTimeout the bound, positive and not longer than the {@link #callTimeout(Duration)}
+         * @return this builder
+         */
         public Builder attemptTimeout(Duration attemptTimeout) {
             this.attemptTimeout = attemptTimeout;
             return this;
         }
 
-        /** The bound on a whole call, all attempts, retry and throttle waits included; default 2 min. */
+        /**
+         * The bound on a whole call, all attempts, retry and throttle waits included; default 2 min.
+         *
+         * @param callTimeout the bound, positive and not shorter than the {@link #attemptTimeout(Duration)}
+         * @return this builder
+         */
         public Builder callTimeout(Duration callTimeout) {
             this.callTimeout = callTimeout;
             return this;
         }
 
-        /** The retry policy; default {@link RetryPolicy#defaults()}. */
+        /**
+         * The retry policy; default {@link RetryPolicy#defaults()}.
+         *
+         * @param retryPolicy which failures are retried, how often and after what wait; not null
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = retryPolicy;
             return this;
         }
 
-        /** The client-side throttle; default {@link Throttle#defaults()}. */
+        /**
+         * The client-side throttle; default {@link Throttle#defaults()}.
+         *
+         * @param throttle how the client paces requests and records to stay within the quotas; not null
+         * @return this builder
+         */
         public Builder throttle(Throttle throttle) {
             this.throttle = throttle;
             return this;
         }
 
-        /** The listener for metrics and tracing; default none. */
+        /**
+         * The listener for metrics and tracing; default none.
+         *
+         * @param listener the listener told of every call and attempt; not null, {@link ClientListener#NONE} for none
+         * @return this builder
+         */
         public Builder listener(ClientListener listener) {
             this.listener = listener;
             return this;
         }
 
-        /** Appended to the {@code User-Agent}, for example {@code acme-crm/4.2}: printable ASCII. */
+        /**
+         * Appended to the {@code User-Agent}, for example {@code acme-crm/4.2}: printable ASCII.
+         *
+         * @param userAgentSuffix the suffix, 1 to 200 printable ASCII characters, or null (the default) for none
+         * @return this builder
+         */
         public Builder userAgentSuffix(String userAgentSuffix) {
             this.userAgentSuffix = userAgentSuffix;
             return this;
         }
 
-        /** Allows plain {@code http://} URLs to hosts other than loopback; for test servers only. */
+        /**
+         * Allows plain {@code http://} URLs to hosts other than loopback; for test servers only.
+         *
+         * @param allowInsecureHttp true to accept {@code http://} base and token URLs to any host; default false
+         * @return this builder
+         */
         public Builder allowInsecureHttp(boolean allowInsecureHttp) {
             this.allowInsecureHttp = allowInsecureHttp;
             return this;
         }
 
-        /** The largest response body accepted; a larger one fails the attempt. Default 16 MiB. */
+        /**
+         * The largest response body accepted; a larger one fails the attempt. Default 16 MiB.
+         *
+         * @param maxResponseBytes the cap in bytes, from 1024 to {@code Integer.MAX_VALUE - 8}
+         * @return this builder
+         */
         public Builder maxResponseBytes(long maxResponseBytes) {
             this.maxResponseBytes = maxResponseBytes;
             return this;
         }
 
-        /** The paths of the resources; default {@link Routes#defaults()}. */
+        /**
+         * The paths of the resources; default {@link Routes#defaults()}.
+         *
+         * @param routes the path of each resource; not null
+         * @return this builder
+         */
         public Builder routes(Routes routes) {
             this.routes = routes;
             return this;
         }
 
-        /** Records per batch call of {@code upsert} and {@code delete}: 1 to 100, default 100. */
+        /**
+         * Records per batch call of {@code upsert} and {@code delete}: 1 to 100, default 100.
+         *
+         * @param batchSize the most records in one batch call, 1 to {@value CrmConnectClient#MAX_BATCH_SIZE}
+         * @return this builder
+         */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;
         }
 
-        /** Batch calls one {@code upsert} or {@code delete} runs at once: 1 to 64, default 4. */
+        /**
+         * Batch calls one {@code upsert} or {@code delete} runs at once: 1 to 64, default 4.
+         *
+         * @param batchesInFlight the most batch calls in flight for one {@code upsert} or {@code delete}, 1 to 64
+         * @return this builder
+         */
         public Builder batchesInFlight(int batchesInFlight) {
             this.batchesInFlight = batchesInFlight;
             return this;
         }
 
-        /** Elements per page of a listing: 1 to 100, default 100. */
+        /**
+         * Elements per page of a listing: 1 to 100, default 100.
+         *
+         * @param pageSize the {@code count} asked of each page, 1 to {@value CrmConnectClient#MAX_PAGE_SIZE}
+         * @return this builder
+         */
         public Builder pageSize(int pageSize) {
             this.pageSize = pageSize;
             return this;
@@ -335,8 +476,9 @@ public final class CrmConnectClient implements AutoCloseable {
         }
 
         /**
-         * The client.
+         * Checks every setting and starts a client.
          *
+         * @return a new client, open until {@link CrmConnectClient#close()}
          * @throws IllegalArgumentException naming every invalid setting
          * @throws IllegalStateException if the Jackson on the classpath is older than 2.15
          */

@@ -16,9 +16,13 @@ public class CrmConnectException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the last response, or 0 when none was received. */
     private final int status;
+    /** LinkedIn's {@code serviceErrorCode}, or null when the error body had none. */
     private final Integer serviceErrorCode;
+    /** The {@code X-LI-UUID} of the last response, or null when there was none. */
     private final String requestId;
+    /** How many attempts the call made. */
     private final int attempts;
 
     /**
@@ -40,22 +44,38 @@ public class CrmConnectException extends RuntimeException {
         this.attempts = attempts;
     }
 
-    /** The HTTP status of the last response, or 0 when none was received. */
+    /**
+     * The HTTP status of the last response.
+     *
+     * @return the status, or 0 when no response was received
+     */
     public int status() {
         return status;
     }
 
-    /** LinkedIn's {@code serviceErrorCode} from the error body, when it had one. */
+    /**
+     * LinkedIn's {@code serviceErrorCode} from the error body.
+     *
+     * @return the code, or empty when the body had none
+     */
     public OptionalInt serviceErrorCode() {
         return serviceErrorCode == null ? OptionalInt.empty() : OptionalInt.of(serviceErrorCode);
     }
 
-    /** The {@code X-LI-UUID} request id of the last response, for LinkedIn support. */
+    /**
+     * The {@code X-LI-UUID} request id of the last response, for LinkedIn support.
+     *
+     * @return the request id, or empty when no response carried one
+     */
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
     }
 
-    /** How many attempts the call made before it failed. */
+    /**
+     * How many attempts the call made before it failed.
+     *
+     * @return the number of attempts, at least 1 once a request was tried, 0 when none was
+     */
     public int attempts() {
         return attempts;
     }

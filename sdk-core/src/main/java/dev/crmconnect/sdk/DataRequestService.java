@@ -26,17 +26,39 @@ public final class DataRequestService {
     /**
      * Creates {@code request} (CREATE), returning it as the server holds it, with its id and
      * status. Retried only with one {@code X-Idempotency-Key} on every attempt, so it is created once.
+     *
+     * @param request the request to create; built and so validated by the model
+     * @return the request as created, with its id and status
+     * @throws NullPointerException if {@code request} is null
+     * @throws CrmConnectException if the call fails, for example {@link ValidationException} when the server refuses
+     *     the request
      */
     public DataRequest create(DataRequest request) {
         return Futures.await(createAsync(request, RequestOptions.defaults()));
     }
 
-    /** {@link #create(DataRequest)} with per-call options (for example your own idempotency key). */
+    /**
+     * {@link #create(DataRequest)} with per-call options (for example your own idempotency key).
+     *
+     * @param request the request to create; built and so validated by the model
+     * @param options the per-call options; not null, {@link RequestOptions#defaults()} for none
+     * @return the request as created, with its id and status
+     * @throws NullPointerException if {@code request} is null
+     * @throws CrmConnectException if the call fails, for example {@link ValidationException} when the server refuses
+     *     the request
+     */
     public DataRequest create(DataRequest request, RequestOptions options) {
         return Futures.await(createAsync(request, options));
     }
 
-    /** {@link #create(DataRequest, RequestOptions)}, completing on the client's executor. */
+    /**
+     * {@link #create(DataRequest, RequestOptions)}, completing on the client's executor.
+     *
+     * @param request the request to create; built and so validated by the model
+     * @param options the per-call options; not null, {@link RequestOptions#defaults()} for none
+     * @return a future of the request as created; it fails with what {@link #create(DataRequest, RequestOptions)}
+     *     would throw
+     */
     public CompletableFuture<DataRequest> createAsync(DataRequest request, RequestOptions options) {
         return SyncedRecords.guarded(() -> {
             Objects.requireNonNull(request, "request must not be null");
@@ -44,12 +66,26 @@ public final class DataRequestService {
         });
     }
 
-    /** The request {@code id}, with its current status. */
+    /**
+     * The request {@code id}, with its current status.
+     *
+     * @param id the request's id, as {@link #create(DataRequest)} returned it; not blank, at most 500 characters
+     * @return the request as the server holds it
+     * @throws IllegalArgumentException if {@code id} is null, blank or too long; nothing is sent
+     * @throws NotFoundException if the server holds no request {@code id}
+     * @throws CrmConnectException if the call fails otherwise
+     */
     public DataRequest get(String id) {
         return Futures.await(getAsync(id, RequestOptions.defaults()));
     }
 
-    /** {@link #get(String)}, completing on the client's executor. */
+    /**
+     * {@link #get(String)} with per-call options, completing on the client's executor.
+     *
+     * @param id the request's id; not blank, at most 500 characters
+     * @param options the per-call options; not null, {@link RequestOptions#defaults()} for none
+     * @return a future of the request; it fails with what {@link #get(String)} would throw
+     */
     public CompletableFuture<DataRequest> getAsync(String id, RequestOptions options) {
         return SyncedRecords.guarded(() -> {
             Check.requiredText("dataRequest.id", id, Check.SHORT_TEXT);

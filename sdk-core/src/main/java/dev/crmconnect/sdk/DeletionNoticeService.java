@@ -28,29 +28,69 @@ public final class DeletionNoticeService {
         this.path = context.routes().path(Routes.Resource.DELETION_NOTICES);
     }
 
-    /** The notices published strictly after {@code publishedAfter}, fetched lazily a page at a time. */
+    /**
+     * The notices published strictly after {@code publishedAfter}, fetched lazily a page at a time. Iteration throws
+     * {@link ComplianceGapException} when {@code publishedAfter} is older than the feed's retention.
+     *
+     * @param publishedAfter the exclusive lower bound on the notices' {@code publishedAt}; within the feed's 30-day
+     *     retention
+     * @return the listing, oldest first
+     * @throws NullPointerException if {@code publishedAfter} is null
+     */
     public PagedIterable<DeletionNotice> list(Instant publishedAfter) {
         return list(publishedAfter, RequestOptions.defaults());
     }
 
-    /** {@link #list(Instant)} with options kept on every page. */
+    /**
+     * {@link #list(Instant)} with options kept on every page.
+     *
+     * @param publishedAfter the exclusive lower bound on the notices' {@code publishedAt}; within the feed's 30-day
+     *     retention
+     * @param options the options for every page's call; not null
+     * @return the listing, oldest first
+     * @throws NullPointerException if {@code publishedAfter} is null
+     */
     public PagedIterable<DeletionNotice> list(Instant publishedAfter, RequestOptions options) {
         return context.api().paged(finder(publishedAfter), context.pageSize(), DeletionNotice.class, options);
     }
 
-    /** One page of {@link #list(Instant)}: from {@code start}, at most {@code count} (1 to 100) notices. */
+    /**
+     * One page of {@link #list(Instant)}, for callers that page by hand.
+     *
+     * @param publishedAfter the exclusive lower bound on the notices' {@code publishedAt}; within the feed's 30-day
+     *     retention
+     * @param start the 0-based index in the listing of the first notice to fetch; not negative
+     * @param count the most notices to fetch, 1 to 100 by the contract
+     * @return the page, oldest first
+     * @throws NullPointerException if {@code publishedAfter} is null
+     * @throws ComplianceGapException if {@code publishedAfter} is older than the feed's retention
+     * @throws CrmConnectException if the call fails otherwise
+     */
     public Page<DeletionNotice> page(Instant publishedAfter, int start, int count) {
         return Futures.await(pageAsync(publishedAfter, start, count, RequestOptions.defaults()));
     }
 
-    /** {@link #page(Instant, int, int)}, completing on the client's executor. */
+    /**
+     * {@link #page(Instant, int, int)} with per-call options, completing on the client's executor.
+     *
+     * @param publishedAfter the exclusive lower bound on the notices' {@code publishedAt}; within the feed's 30-day
+     *     retention
+     * @param start the 0-based index in the listing of the first notice to fetch; not negative
+     * @param count the most notices to fetch, 1 to 100 by the contract
+     * @param options the per-call options; not null, {@link RequestOptions#defaults()} for none
+     * @return a future of the page; it fails with what {@link #page(Instant, int, int)} would throw
+     */
     public CompletableFuture<Page<DeletionNotice>> pageAsync(Instant publishedAfter, int start, int count,
                                                              RequestOptions options) {
         return SyncedRecords.guarded(() ->
                 context.api().fetchPage(finder(publishedAfter), start, count, DeletionNotice.class, options));
     }
 
-    /** This tenant's feed for the poller; a 410 becomes {@link NoticeFeedGoneException}. */
+    /**
+     * This tenant's feed for the poller; a 410 becomes {@link NoticeFeedGoneException}.
+     *
+     * @return a feed whose {@code fetch} calls {@link #page(Instant, int, int)}
+     */
     public NoticeFeed feed() {
         String tenant = context.api().integrationContext();
         return new NoticeFeed() {

@@ -23,12 +23,23 @@ public final class ExportedCandidateService {
     /**
      * The candidates that the export {@code requestId} (from the push) delivered, usually one
      * (FINDER {@code q=request}). Only what the member's visibility allowed is present.
+     *
+     * @param requestId the export request's id, at most 500 characters
+     * @return the candidates, at most 100; empty when the request delivered none
+     * @throws IllegalArgumentException if {@code requestId} is null, blank or too long; nothing is sent
+     * @throws CrmConnectException if the call fails
      */
     public List<ExportedCandidate> byRequest(String requestId) {
         return Futures.await(byRequestAsync(requestId, RequestOptions.defaults()));
     }
 
-    /** {@link #byRequest(String)}, completing on the client's executor. */
+    /**
+     * {@link #byRequest(String)} with per-call options, completing on the client's executor.
+     *
+     * @param requestId the export request's id, at most 500 characters
+     * @param options the per-call options; not null, {@link RequestOptions#defaults()} for none
+     * @return a future of the candidates; it fails with what {@link #byRequest(String)} would throw
+     */
     public CompletableFuture<List<ExportedCandidate>> byRequestAsync(String requestId, RequestOptions options) {
         return SyncedRecords.guarded(() -> {
             Check.requiredText("exportedCandidate.requestId", requestId, Check.SHORT_TEXT);

@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record GetResult<T>(Map<String, T> found, List<String> missing) {
 
-    /** Copies both collections, keeping their order. */
+    /**
+     * Copies both collections, keeping their order.
+     *
+     * @param found the records found, by crmId, in the order asked
+     * @param missing the crmIds not found (404), in the order asked
+     * @throws NullPointerException if either collection is null
+     */
     public GetResult {
         found = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
                 Objects.requireNonNull(found, "found must not be null")));

@@ -53,8 +53,11 @@ public final class PagedIterable<T> implements Iterable<T> {
      * A listing fetched page by page.
      *
      * @param pageSize the number of elements asked for per page, 1 to 100
-     * @param fetcher fetches a page
+     * @param fetcher fetches a page; not null
      * @param <T> the element type
+     * @return the listing; nothing is fetched until it is iterated
+     * @throws IllegalArgumentException if {@code pageSize} is out of range
+     * @throws NullPointerException if {@code fetcher} is null
      */
     public static <T> PagedIterable<T> of(int pageSize, PageFetcher<T> fetcher) {
         if (pageSize < 1 || pageSize > 100) {
@@ -63,7 +66,11 @@ public final class PagedIterable<T> implements Iterable<T> {
         return new PagedIterable<>(pageSize, Objects.requireNonNull(fetcher, "fetcher must not be null"));
     }
 
-    /** The number of elements asked for per page. */
+    /**
+     * The number of elements asked for per page.
+     *
+     * @return the page size, 1 to 100
+     */
     public int pageSize() {
         return pageSize;
     }
@@ -93,12 +100,20 @@ public final class PagedIterable<T> implements Iterable<T> {
         };
     }
 
-    /** The elements as a sequential, lazy stream. */
+    /**
+     * The elements as a sequential, lazy stream. Fetch failures surface from the stream's terminal operation.
+     *
+     * @return a new stream that starts over from the first page
+     */
     public Stream<T> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
     }
 
-    /** The pages themselves, fetched lazily, for callers that work a page at a time. */
+    /**
+     * The pages themselves, fetched lazily, for callers that work a page at a time.
+     *
+     * @return an iterable whose each iteration starts over from the first page; empty pages are never returned
+     */
     public Iterable<Page<T>> byPage() {
         return PageIterator::new;
     }

@@ -16,6 +16,10 @@ public final class PoolService extends ReadableRecords<Pool> {
     /**
      * The members of the pool {@code poolCrmId} ({@code /crmPools/{key}/members}): contacts at a
      * step, keyed by the contact's crmId.
+     *
+     * @param poolCrmId the pool's crmId, 1 to 64 characters
+     * @return the members resource of that pool; nothing is sent until one of its methods is called
+     * @throws IllegalArgumentException if {@code poolCrmId} is null, blank or longer than 64 characters
      */
     public SyncedRecords<PoolMember> members(String poolCrmId) {
         RecordKey pool = RecordKey.of(poolCrmId, context.api().integrationContext());

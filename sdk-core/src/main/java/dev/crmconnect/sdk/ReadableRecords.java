@@ -36,17 +36,42 @@ public class ReadableRecords<T extends SyncedRecord> extends SyncedRecords<T> {
         this.withCrmId = withCrmId;
     }
 
-    /** The records with {@code crmIds} (their crmId set), and the crmIds the server does not hold. */
+    /**
+     * The records with {@code crmIds} (their crmId set), and the crmIds the server does not hold.
+     *
+     * @param crmIds the crmIds to read, in any number, each 1 to 64 characters; a crmId given twice is read once
+     * @return the records found and the crmIds missing, each in the order asked
+     * @throws NullPointerException if {@code crmIds} is null
+     * @throws IllegalArgumentException if a crmId is null, blank or longer than 64 characters; nothing is sent
+     * @throws CrmConnectException if a batch call fails, or the server answers a key with an error other than 404;
+     *     the first failure is thrown, the others are attached to it as suppressed
+     */
     public GetResult<T> get(Collection<String> crmIds) {
         return get(crmIds, RequestOptions.defaults());
     }
 
-    /** {@link #get(Collection)} with per-call options. */
+    /**
+     * {@link #get(Collection)} with per-call options.
+     *
+     * @param crmIds the crmIds to read, in any number, each 1 to 64 characters; a crmId given twice is read once
+     * @param options the per-call options; not null, {@link RequestOptions#defaults()} for none
+     * @return the records found and the crmIds missing, each in the order asked
+     * @throws NullPointerException if {@code crmIds} is null
+     * @throws IllegalArgumentException if a crmId is null, blank or longer than 64 characters; nothing is sent
+     * @throws CrmConnectException if a batch call fails, or the server answers a key with an error other than 404;
+     *     the first failure is thrown, the others are attached to it as suppressed
+     */
     public GetResult<T> get(Collection<String> crmIds, RequestOptions options) {
         return Futures.await(getBatches(crmIds, options, true));
     }
 
-    /** {@link #get(Collection)}, completing on the client's executor. */
+    /**
+     * {@link #get(Collection)}, completing on the client's executor.
+     *
+     * @param crmIds the crmIds to read, in any number, each 1 to 64 characters; a crmId given twice is read once
+     * @return a future of the records found and the crmIds missing; it fails with what {@link #get(Collection)}
+     *     would throw
+     */
     public CompletableFuture<GetResult<T>> getAsync(Collection<String> crmIds) {
         return getAsync(crmIds, RequestOptions.defaults());
     }
@@ -54,6 +79,11 @@ public class ReadableRecords<T extends SyncedRecord> extends SyncedRecords<T> {
     /**
      * {@link #get(Collection, RequestOptions)}, completing on the client's executor. A key the
      * server answers with an error other than 404 fails the whole call.
+     *
+     * @param crmIds the crmIds to read, in any number, each 1 to 64 characters; a crmId given twice is read once
+     * @param options the per-call options; not null, {@link RequestOptions#defaults()} for none
+     * @return a future of the records found and the crmIds missing; it fails with what
+     *     {@link #get(Collection, RequestOptions)} would throw
      */
     public CompletableFuture<GetResult<T>> getAsync(Collection<String> crmIds, RequestOptions options) {
         return getBatches(crmIds, options, false);

@@ -12,8 +12,8 @@ import java.util.OptionalInt;
  * @param outcome          what became of it
  * @param status           the HTTP status for this record; 0 when it was never sent
  * @param message          why it failed, naming the field where known; null unless FAILED
- * @param serviceErrorCode the server's code for the failure, when it gave one
- * @param cause            the exception that failed the record's whole batch, when that is why
+ * @param serviceErrorCode the server's code for the failure; null when it gave none
+ * @param cause            the exception that failed the record's whole batch, when that is why; else null
  */
 public record RecordResult(String crmId, Outcome outcome, int status, String message, Integer serviceErrorCode,
                            CrmConnectException cause) {
@@ -30,7 +30,18 @@ public record RecordResult(String crmId, Outcome outcome, int status, String mes
         FAILED
     }
 
-    /** Checks that a failure says why. */
+    /**
+     * Checks that a failure says why.
+     *
+     * @param crmId the record's id in the CRM; null when the record had none
+     * @param outcome what became of it
+     * @param status the HTTP status for this record; 0 when it was never sent
+     * @param message why it failed, naming the field where known; null unless FAILED
+     * @param serviceErrorCode the server's code for the failure; null when it gave none
+     * @param cause the exception that failed the record's whole batch, when that is why; else null
+     * @throws NullPointerException if {@code outcome} is null
+     * @throws IllegalArgumentException if {@code outcome} is FAILED and {@code message} is null
+     */
     public RecordResult {
         Objects.requireNonNull(outcome, "outcome must not be null");
         if (outcome == Outcome.FAILED && message == null) {
@@ -38,17 +49,29 @@ public record RecordResult(String crmId, Outcome outcome, int status, String mes
         }
     }
 
-    /** Whether the record reached the outcome its call asked for (or was skipped as private). */
+    /**
+     * Whether the record reached the outcome its call asked for (or was skipped as private).
+     *
+     * @return true unless the outcome is {@link Outcome#FAILED}
+     */
     public boolean succeeded() {
         return outcome != Outcome.FAILED;
     }
 
-    /** The server's code for the failure. */
+    /**
+     * The server's code for the failure.
+     *
+     * @return the {@code serviceErrorCode}, or empty when the server gave none
+     */
     public OptionalInt serviceErrorCodeValue() {
         return serviceErrorCode == null ? OptionalInt.empty() : OptionalInt.of(serviceErrorCode);
     }
 
-    /** The exception that failed the record's whole batch. */
+    /**
+     * The exception that failed the record's whole batch.
+     *
+     * @return the batch's failure, or empty when the record failed alone or did not fail
+     */
     public Optional<CrmConnectException> batchFailure() {
         return Optional.ofNullable(cause);
     }

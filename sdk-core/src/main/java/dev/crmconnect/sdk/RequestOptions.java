@@ -34,27 +34,47 @@ public final class RequestOptions {
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
     }
 
-    /** No options: the client's settings apply. */
+    /**
+     * No options: the client's settings apply.
+     *
+     * @return the shared empty options
+     */
     public static RequestOptions defaults() {
         return DEFAULTS;
     }
 
-    /** A builder with no options set. */
+    /**
+     * A builder with no options set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The whole-call timeout for this call, when it replaces the client's. */
+    /**
+     * The whole-call timeout for this call, when it replaces the client's.
+     *
+     * @return the timeout, or empty when the client's call timeout applies
+     */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
     }
 
-    /** The {@code X-Idempotency-Key} to send, when the caller chose one. */
+    /**
+     * The {@code X-Idempotency-Key} to send, when the caller chose one.
+     *
+     * @return the key, or empty when a CREATE gets a random key per call
+     */
     public Optional<String> idempotencyKey() {
         return Optional.ofNullable(idempotencyKey);
     }
 
-    /** Extra headers to send, by name, in the order they were added. */
+    /**
+     * Extra headers to send, by name, in the order they were added.
+     *
+     * @return an unmodifiable map of header names to values; empty when there are none
+     */
     public Map<String, String> headers() {
         return headers;
     }
@@ -88,7 +108,14 @@ public final class RequestOptions {
         private Builder() {
         }
 
-        /** The whole-call timeout for this call, all attempts and waits included: positive. */
+        /**
+         * The whole-call timeout for this call, all attempts and waits included.
+         *
+         * @param timeout the timeout; positive
+         * @return this builder
+         * @throws NullPointerException if {@code timeout} is null
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
         public Builder timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout must not be null");
             if (timeout.isZero() || timeout.isNegative()) {
@@ -99,8 +126,12 @@ public final class RequestOptions {
         }
 
         /**
-         * The {@code X-Idempotency-Key} for a CREATE, sent unchanged on every attempt: 1 to 255
-         * visible ASCII characters.
+         * The {@code X-Idempotency-Key} for a CREATE, sent unchanged on every attempt.
+         *
+         * @param idempotencyKey the key: 1 to 255 visible ASCII characters
+         * @return this builder
+         * @throws NullPointerException if {@code idempotencyKey} is null
+         * @throws IllegalArgumentException if {@code idempotencyKey} is empty, too long or not visible ASCII
          */
         public Builder idempotencyKey(String idempotencyKey) {
             Objects.requireNonNull(idempotencyKey, "idempotencyKey must not be null");
@@ -115,7 +146,13 @@ public final class RequestOptions {
         /**
          * An extra header. The name must be an HTTP token and not one the SDK sets itself
          * (Authorization, X-RestLi-*, User-Agent, Content-Type, X-Idempotency-Key and the
-         * connection headers); the value must not contain line breaks.
+         * connection headers); the value must not contain line breaks. Setting a name again replaces its value.
+         *
+         * @param name the header name, an HTTP token such as {@code X-Trace-Id}
+         * @param value the header value, without CR, LF or NUL
+         * @return this builder
+         * @throws NullPointerException if {@code name} or {@code value} is null
+         * @throws IllegalArgumentException if the name is not a token or is reserved, or the value has a line break
          */
         public Builder header(String name, String value) {
             Objects.requireNonNull(name, "header name must not be null");
@@ -133,7 +170,11 @@ public final class RequestOptions {
             return this;
         }
 
-        /** The options. */
+        /**
+         * The options set so far.
+         *
+         * @return new, immutable options
+         */
         public RequestOptions build() {
             return new RequestOptions(this);
         }

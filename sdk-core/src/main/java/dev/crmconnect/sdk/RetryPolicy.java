@@ -34,22 +34,36 @@ public final class RetryPolicy {
     /**
      * The defaults: 4 attempts, backoff from 500 ms up to 20 s, a {@code Retry-After} of up to
      * 60 s honoured.
+     *
+     * @return the shared default policy
      */
     public static RetryPolicy defaults() {
         return DEFAULTS;
     }
 
-    /** One attempt, no retries. */
+    /**
+     * One attempt, no retries.
+     *
+     * @return a policy of one attempt; the other settings are the defaults and never apply
+     */
     public static RetryPolicy none() {
         return builder().maxAttempts(1).build();
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder holding the default settings
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this policy. */
+    /**
+     * A builder starting from this policy.
+     *
+     * @return a new builder holding this policy's settings
+     */
     public Builder toBuilder() {
         return new Builder()
                 .maxAttempts(maxAttempts)
@@ -58,22 +72,38 @@ public final class RetryPolicy {
                 .maxRetryAfter(maxRetryAfter);
     }
 
-    /** The most attempts a call makes, the first included. */
+    /**
+     * The most attempts a call makes, the first included.
+     *
+     * @return the number of attempts, 1 to 20
+     */
     public int maxAttempts() {
         return maxAttempts;
     }
 
-    /** The upper bound of the random wait before the first retry. */
+    /**
+     * The upper bound of the random wait before the first retry.
+     *
+     * @return the bound; positive
+     */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
-    /** The cap on the upper bound of the random wait, however many retries came before. */
+    /**
+     * The cap on the upper bound of the random wait, however many retries came before.
+     *
+     * @return the cap; at least {@link #initialBackoff()}
+     */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
-    /** The longest {@code Retry-After} the client waits for; a longer one fails the call at once. */
+    /**
+     * The longest {@code Retry-After} the client waits for; a longer one fails the call at once.
+     *
+     * @return the longest wait honoured; zero or more
+     */
     public Duration maxRetryAfter() {
         return maxRetryAfter;
     }
@@ -109,7 +139,13 @@ public final class RetryPolicy {
         private Builder() {
         }
 
-        /** The most attempts a call makes, the first included: 1 to 20. */
+        /**
+         * The most attempts a call makes, the first included; default 4.
+         *
+         * @param maxAttempts the number of attempts, 1 to 20; 1 means no retries
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxAttempts} is out of range
+         */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1 || maxAttempts > 20) {
                 throw new IllegalArgumentException("maxAttempts must be between 1 and 20, was " + maxAttempts);
@@ -118,19 +154,41 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** The upper bound of the random wait before the first retry: positive. */
+        /**
+         * The upper bound of the random wait before the first retry; default 500 ms. It doubles on each further
+         * retry, up to {@link #maxBackoff(Duration)}.
+         *
+         * @param initialBackoff the bound; positive
+         * @return this builder
+         * @throws NullPointerException if {@code initialBackoff} is null
+         * @throws IllegalArgumentException if {@code initialBackoff} is zero or negative
+         */
         public Builder initialBackoff(Duration initialBackoff) {
             this.initialBackoff = positive("initialBackoff", initialBackoff);
             return this;
         }
 
-        /** The cap on the random wait: positive, and at least {@code initialBackoff} at build time. */
+        /**
+         * The cap on the upper bound of the random wait; default 20 s.
+         *
+         * @param maxBackoff the cap; positive, and at least {@code initialBackoff} when {@link #build()} runs
+         * @return this builder
+         * @throws NullPointerException if {@code maxBackoff} is null
+         * @throws IllegalArgumentException if {@code maxBackoff} is zero or negative
+         */
         public Builder maxBackoff(Duration maxBackoff) {
             this.maxBackoff = positive("maxBackoff", maxBackoff);
             return this;
         }
 
-        /** The longest {@code Retry-After} honoured: zero or more; zero fails at any {@code Retry-After}. */
+        /**
+         * The longest {@code Retry-After} honoured; default 60 s.
+         *
+         * @param maxRetryAfter the longest wait; zero or more, zero failing the call at any {@code Retry-After}
+         * @return this builder
+         * @throws NullPointerException if {@code maxRetryAfter} is null
+         * @throws IllegalArgumentException if {@code maxRetryAfter} is negative
+         */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
             Objects.requireNonNull(maxRetryAfter, "maxRetryAfter must not be null");
             if (maxRetryAfter.isNegative()) {
@@ -140,7 +198,12 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** The policy. */
+        /**
+         * The policy set so far.
+         *
+         * @return a new, immutable policy
+         * @throws IllegalArgumentException if {@code maxBackoff} is shorter than {@code initialBackoff}
+         */
         public RetryPolicy build() {
             if (maxBackoff.compareTo(initialBackoff) < 0) {
                 throw new IllegalArgumentException("maxBackoff must be at least initialBackoff ("

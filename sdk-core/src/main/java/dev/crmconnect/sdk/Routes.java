@@ -13,16 +13,25 @@ public final class Routes {
 
     /** The resources of the contract. */
     public enum Resource {
+        /** Contacts, by default at {@code /crmContacts}. */
         CONTACTS("/crmContacts"),
+        /** Talent pools, by default at {@code /crmPools}. */
         POOLS("/crmPools"),
-        /** Below a pool's path and encoded key. */
+        /** The members of a pool, below a pool's path and encoded key; by default {@code /members}. */
         POOL_MEMBERS("/members"),
+        /** Vacancies, by default at {@code /crmVacancies}. */
         VACANCIES("/crmVacancies"),
+        /** Applications, by default at {@code /crmApplications}. */
         APPLICATIONS("/crmApplications"),
+        /** Email interactions, by default at {@code /crmEmailInteractions}. */
         EMAIL_INTERACTIONS("/crmEmailInteractions"),
+        /** Notes, by default at {@code /crmNotes}. */
         NOTES("/crmNotes"),
+        /** Members exported by 1-Click Export, by default at {@code /exportedCandidates}. */
         EXPORTED_CANDIDATES("/exportedCandidates"),
+        /** The deletion-notice feed, by default at {@code /exportDeletionNotices}. */
         DELETION_NOTICES("/exportDeletionNotices"),
+        /** GDPR data requests, by default at {@code /dataRequests}. */
         DATA_REQUESTS("/dataRequests");
 
         private final String defaultPath;
@@ -40,12 +49,25 @@ public final class Routes {
         this.paths = overrides;
     }
 
-    /** The contract's paths. */
+    /**
+     * The contract's paths.
+     *
+     * @return the routes with every resource at its default path
+     */
     public static Routes defaults() {
         return DEFAULTS;
     }
 
-    /** These routes with {@code resource} at {@code path}: starts with '/', no query, no trailing '/'. */
+    /**
+     * These routes with {@code resource} at {@code path}; this object is left as it is.
+     *
+     * @param resource the resource to move
+     * @param path the new path, relative to the client's base URL: starts with '/', holds no trailing '/', query or
+     *     fragment, for example {@code /v3/crmContacts}
+     * @return a copy of these routes with the new path
+     * @throws NullPointerException if {@code resource} is null
+     * @throws IllegalArgumentException if {@code path} is null or breaks the rule above
+     */
     public Routes with(Resource resource, String path) {
         Objects.requireNonNull(resource, "resource must not be null");
         if (path == null || !path.startsWith("/") || path.endsWith("/") || path.contains("?") || path.contains("#")) {
@@ -58,7 +80,12 @@ public final class Routes {
         return new Routes(copy);
     }
 
-    /** The path of {@code resource}. */
+    /**
+     * The path of {@code resource}.
+     *
+     * @param resource the resource
+     * @return its path: the one set by {@link #with}, or else the contract's default
+     */
     public String path(Resource resource) {
         return paths.getOrDefault(resource, resource.defaultPath);
     }

@@ -13,7 +13,11 @@ public final class SdkVersion {
     private SdkVersion() {
     }
 
-    /** The SDK's version, for example {@code 0.1.0}. */
+    /**
+     * The SDK's version, as sent in the {@code User-Agent}.
+     *
+     * @return the version from the jar's {@code sdk.properties}, for example {@code 0.1.0}
+     */
     public static String version() {
         return VERSION;
     }

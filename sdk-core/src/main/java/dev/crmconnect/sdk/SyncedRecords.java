@@ -59,22 +59,50 @@ public class SyncedRecords<T extends SyncedRecord> {
         this.withCrmId = withCrmId;
     }
 
-    /** Stores {@code records}, each replacing whatever the server held under its crmId. */
+    /**
+     * Stores {@code records}, each replacing whatever the server held under its crmId.
+     *
+     * @param records the records to store, in any number; a null element fails alone
+     * @return one result per record, in the order given; a failed batch fails only its own records
+     * @throws NullPointerException if {@code records} is null
+     * @throws TransportException if the waiting thread is interrupted (the call is then cancelled)
+     */
     public BatchResult upsert(Collection<? extends T> records) {
         return upsert(records, RequestOptions.defaults());
     }
 
-    /** {@link #upsert(Collection)} with per-call options. */
+    /**
+     * {@link #upsert(Collection)} with per-call options.
+     *
+     * @param records the records to store, in any number; a null element fails alone
+     * @param options the per-call options; not null, {@link RequestOptions#defaults()} for none
+     * @return one result per record, in the order given; a failed batch fails only its own records
+     * @throws NullPointerException if {@code records} or {@code options} is null
+     * @throws TransportException if the waiting thread is interrupted (the call is then cancelled)
+     */
     public BatchResult upsert(Collection<? extends T> records, RequestOptions options) {
         return Futures.await(upsertBatches(records, options, true));
     }
 
-    /** {@link #upsert(Collection)}, completing on the client's executor. */
+    /**
+     * {@link #upsert(Collection)}, completing on the client's executor.
+     *
+     * @param records the records to store, in any number; a null element fails alone
+     * @return a future of one result per record, in the order given; it fails only with a
+     *     {@link NullPointerException} for null records or when it is cancelled
+     */
     public CompletableFuture<BatchResult> upsertAsync(Collection<? extends T> records) {
         return upsertAsync(records, RequestOptions.defaults());
     }
 
-    /** {@link #upsert(Collection, RequestOptions)}, completing on the client's executor. */
+    /**
+     * {@link #upsert(Collection, RequestOptions)}, completing on the client's executor.
+     *
+     * @param records the records to store, in any number; a null element fails alone
+     * @param options the per-call options; not null, {@link RequestOptions#defaults()} for none
+     * @return a future of one result per record, in the order given; it fails only with a
+     *     {@link NullPointerException} for null arguments or when it is cancelled
+     */
     public CompletableFuture<BatchResult> upsertAsync(Collection<? extends T> records, RequestOptions options) {
         return upsertBatches(records, options, false);
     }
@@ -121,22 +149,53 @@ public class SyncedRecords<T extends SyncedRecord> {
         });
     }
 
-    /** Deletes the records with {@code crmIds}; one already absent counts as deleted. */
+    /**
+     * Deletes the records with {@code crmIds}; one already absent counts as deleted. A crmId given twice is sent once
+     * and both places share its result.
+     *
+     * @param crmIds the crmIds of the records to delete, in any number, each 1 to 64 characters
+     * @return one result per record, in the order given; a failed batch fails only its own records
+     * @throws NullPointerException if {@code crmIds} is null
+     * @throws IllegalArgumentException if a crmId is null, blank or longer than 64 characters; nothing is sent
+     * @throws TransportException if the waiting thread is interrupted (the call is then cancelled)
+     */
     public BatchResult delete(Collection<String> crmIds) {
         return delete(crmIds, RequestOptions.defaults());
     }
 
-    /** {@link #delete(Collection)} with per-call options. */
+    /**
+     * {@link #delete(Collection)} with per-call options.
+     *
+     * @param crmIds the crmIds of the records to delete, in any number, each 1 to 64 characters
+     * @param options the per-call options; not null, {@link RequestOptions#defaults()} for none
+     * @return one result per record, in the order given; a failed batch fails only its own records
+     * @throws NullPointerException if {@code crmIds} or {@code options} is null
+     * @throws IllegalArgumentException if a crmId is null, blank or longer than 64 characters; nothing is sent
+     * @throws TransportException if the waiting thread is interrupted (the call is then cancelled)
+     */
     public BatchResult delete(Collection<String> crmIds, RequestOptions options) {
         return Futures.await(deleteBatches(crmIds, options, true));
     }
 
-    /** {@link #delete(Collection)}, completing on the client's executor. */
+    /**
+     * {@link #delete(Collection)}, completing on the client's executor.
+     *
+     * @param crmIds the crmIds of the records to delete, in any number, each 1 to 64 characters
+     * @return a future of one result per record, in the order given; it fails only when {@code crmIds} is null or
+     *     holds an invalid crmId, or when it is cancelled
+     */
     public CompletableFuture<BatchResult> deleteAsync(Collection<String> crmIds) {
         return deleteAsync(crmIds, RequestOptions.defaults());
     }
 
-    /** {@link #delete(Collection, RequestOptions)}, completing on the client's executor. */
+    /**
+     * {@link #delete(Collection, RequestOptions)}, completing on the client's executor.
+     *
+     * @param crmIds the crmIds of the records to delete, in any number, each 1 to 64 characters
+     * @param options the per-call options; not null, {@link RequestOptions#defaults()} for none
+     * @return a future of one result per record, in the order given; it fails only when an argument is null or
+     *     {@code crmIds} holds an invalid crmId, or when it is cancelled
+     */
     public CompletableFuture<BatchResult> deleteAsync(Collection<String> crmIds, RequestOptions options) {
         return deleteBatches(crmIds, options, false);
     }
@@ -169,18 +228,34 @@ public class SyncedRecords<T extends SyncedRecord> {
         });
     }
 
-    /** Every record of the tenant, fetched lazily a page at a time. */
+    /**
+     * Every record of the tenant, fetched lazily a page at a time.
+     *
+     * @return the listing; nothing is fetched until it is iterated
+     */
     public PagedIterable<T> list() {
         return list(RequestOptions.defaults());
     }
 
-    /** {@link #list()} with options kept on every page. */
+    /**
+     * {@link #list()} with options kept on every page.
+     *
+     * @param options the options for every page's call; not null
+     * @return the listing; nothing is fetched until it is iterated
+     */
     public PagedIterable<T> list(RequestOptions options) {
         return finder(Map.of("q", "integrationContext", "integrationContext", context.api().integrationContext()),
                 options);
     }
 
-    /** One page of {@link #list()}, from {@code start}, at most {@code count} (1 to 100) elements. */
+    /**
+     * One page of {@link #list()}, for callers that page by hand.
+     *
+     * @param start the 0-based index in the listing of the first element to fetch; not negative
+     * @param count the most elements to fetch, 1 to 100 by the contract
+     * @param options the options for the call; not null
+     * @return a future of the page; it fails with the call's {@link CrmConnectException}
+     */
     public CompletableFuture<Page<T>> listPageAsync(int start, int count, RequestOptions options) {
         return guarded(() -> context.api().fetchPage(finderRequest(
                 Map.of("q", "integrationContext", "integrationContext", context.api().integrationContext())),

@@ -46,12 +46,20 @@ public final class Throttle {
         this.requestsPerDay = requestsPerDay;
     }
 
-    /** LinkedIn's default quotas: 10,000 records per minute, 100,000 requests per day. */
+    /**
+     * LinkedIn's default quotas: 10,000 records per minute, 100,000 requests per day.
+     *
+     * @return the shared default throttle
+     */
     public static Throttle defaults() {
         return DEFAULTS;
     }
 
-    /** No client-side throttle: the server's 429s, retried, are the only brake. */
+    /**
+     * No client-side throttle: the server's 429s, retried, are the only brake.
+     *
+     * @return the shared disabled throttle
+     */
     public static Throttle disabled() {
         return DISABLED;
     }
@@ -59,8 +67,10 @@ public final class Throttle {
     /**
      * Custom quotas, for an application whose quotas LinkedIn raised or that shares them.
      *
-     * @param recordsPerMinute at least {@value #MIN_RECORDS_PER_MINUTE}
-     * @param requestsPerDay at least {@value #MIN_REQUESTS_PER_DAY}
+     * @param recordsPerMinute the records the client may send per minute; at least {@value #MIN_RECORDS_PER_MINUTE}
+     * @param requestsPerDay the requests the client may send per UTC day; at least {@value #MIN_REQUESTS_PER_DAY}
+     * @return an enabled throttle with those quotas
+     * @throws IllegalArgumentException if a quota is below its minimum
      */
     public static Throttle of(int recordsPerMinute, int requestsPerDay) {
         if (recordsPerMinute < MIN_RECORDS_PER_MINUTE) {
@@ -74,17 +84,29 @@ public final class Throttle {
         return new Throttle(true, recordsPerMinute, requestsPerDay);
     }
 
-    /** Whether the client throttles itself at all. */
+    /**
+     * Whether the client throttles itself at all.
+     *
+     * @return false only for {@link #disabled()}
+     */
     public boolean enabled() {
         return enabled;
     }
 
-    /** The records-per-minute quota; 0 when disabled. */
+    /**
+     * The records-per-minute quota; 0 when disabled.
+     *
+     * @return the quota, or 0 when disabled
+     */
     public int recordsPerMinute() {
         return recordsPerMinute;
     }
 
-    /** The requests-per-day quota; 0 when disabled. */
+    /**
+     * The requests-per-day quota; 0 when disabled.
+     *
+     * @return the quota, or 0 when disabled
+     */
     public int requestsPerDay() {
         return requestsPerDay;
     }

@@ -24,12 +24,18 @@ public class TransportException extends CrmConnectException {
         ABORTED
     }
 
+    /** Why no usable response was received. */
     private final Reason reason;
 
     /**
-     * Creates the exception; see {@link CrmConnectException#CrmConnectException} for the other parameters.
+     * Creates the exception.
      *
+     * @param message what failed, without bodies, tokens or secrets
      * @param reason why no usable response was received
+     * @param status the HTTP status of a response that could not be used, or 0 when none was received
+     * @param requestId the {@code X-LI-UUID} of the response, or null when unknown
+     * @param attempts how many attempts the call made (at least 1 once a request was tried, 0 before)
+     * @param cause the underlying failure, or null
      */
     public TransportException(String message, Reason reason, int status, String requestId, int attempts,
             Throwable cause) {
@@ -37,7 +43,11 @@ public class TransportException extends CrmConnectException {
         this.reason = reason;
     }
 
-    /** Why no usable response was received. */
+    /**
+     * Why no usable response was received.
+     *
+     * @return the reason; never null when the SDK threw the exception
+     */
     public Reason reason() {
         return reason;
     }

@@ -6,11 +6,11 @@ import dev.crmconnect.model.internal.Redact;
 /**
  * A contact's postal address (location).
  *
- * @param line1 the street line
- * @param city the city
- * @param geographicArea the state, region or province
- * @param postalCode the postal code
- * @param country the country
+ * @param line1 the street line, at most 500 characters
+ * @param city the city, at most 500 characters
+ * @param geographicArea the state, region or province, at most 500 characters
+ * @param postalCode the postal code, at most 500 characters
+ * @param country the country, at most 500 characters
  */
 public record Address(
         String line1,
@@ -19,7 +19,16 @@ public record Address(
         String postalCode,
         String country) {
 
-    /** Validates the record; see the package documentation for the rules. */
+    /**
+     * Validates the record; see the package documentation for the rules.
+     *
+     * @param line1 the street line, at most 500 characters
+     * @param city the city, at most 500 characters
+     * @param geographicArea the state, region or province, at most 500 characters
+     * @param postalCode the postal code, at most 500 characters
+     * @param country the country, at most 500 characters
+     * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+     */
     public Address {
         Check.text("address.line1", line1, Check.SHORT_TEXT);
         Check.text("address.city", city, Check.SHORT_TEXT);
@@ -28,12 +37,20 @@ public record Address(
         Check.text("address.country", country, Check.SHORT_TEXT);
     }
 
-    /** A builder for a new record. */
+    /**
+     * A builder for a new record.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder that starts from this record's values. */
+    /**
+     * A builder that starts from this record's values.
+     *
+     * @return a new builder holding this record's values; changing it leaves this record as it is
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -68,37 +85,67 @@ public record Address(
             this.country = source.country;
         }
 
-        /** Sets the street line. */
+        /**
+         * Sets the street line.
+         *
+         * @param line1 the street line, at most 500 characters
+         * @return this builder
+         */
         public Builder line1(String line1) {
             this.line1 = line1;
             return this;
         }
 
-        /** Sets the city. */
+        /**
+         * Sets the city.
+         *
+         * @param city the city, at most 500 characters
+         * @return this builder
+         */
         public Builder city(String city) {
             this.city = city;
             return this;
         }
 
-        /** Sets the state, region or province. */
+        /**
+         * Sets the state, region or province.
+         *
+         * @param geographicArea the state, region or province, at most 500 characters
+         * @return this builder
+         */
         public Builder geographicArea(String geographicArea) {
             this.geographicArea = geographicArea;
             return this;
         }
 
-        /** Sets the postal code. */
+        /**
+         * Sets the postal code.
+         *
+         * @param postalCode the postal code, at most 500 characters
+         * @return this builder
+         */
         public Builder postalCode(String postalCode) {
             this.postalCode = postalCode;
             return this;
         }
 
-        /** Sets the country. */
+        /**
+         * Sets the country.
+         *
+         * @param country the country, at most 500 characters
+         * @return this builder
+         */
         public Builder country(String country) {
             this.country = country;
             return this;
         }
 
-        /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
+        /**
+         * Builds the record from the values set so far.
+         *
+         * @return a new, validated record
+         * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+         */
         public Address build() {
             return new Address(line1, city, geographicArea, postalCode, country);
         }

@@ -16,15 +16,15 @@ import java.util.List;
  *     read from the wire
  * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only
  *     public records are synced
- * @param firstName the first name (required)
- * @param lastName the last name
- * @param emailAddresses the email addresses (at most 50)
+ * @param firstName the first name, at most 500 characters (required)
+ * @param lastName the last name, at most 500 characters
+ * @param emailAddresses the email addresses (at most 50), each syntactically valid and at most 254 characters
  * @param phoneNumbers the phone numbers (at most 50)
  * @param addresses the addresses, the contact's location (at most 50)
- * @param currentJobTitle the job title of the primary experience
- * @param currentCompanyName the company of the primary experience
- * @param linkedInProfileUrl the contact's LinkedIn profile URL
- * @param doNotContact whether the contact asked not to be contacted
+ * @param currentJobTitle the job title of the primary experience, at most 500 characters
+ * @param currentCompanyName the company of the primary experience, at most 500 characters
+ * @param linkedInProfileUrl the contact's LinkedIn profile URL, an absolute http or https URL
+ * @param doNotContact whether the contact asked not to be contacted; null when the CRM does not say
  * @param resumes the resumes (at most 20)
  * @param crmCreatedAt when the record was created in the CRM
  * @param crmLastModifiedAt when the record was last modified in the CRM
@@ -47,7 +47,28 @@ public record Contact(
         Instant crmLastModifiedAt,
         Match match) implements SyncedRecord {
 
-    /** Validates the record; see the package documentation for the rules. */
+    /**
+     * Validates the record; see the package documentation for the rules.
+     *
+     * @param crmId the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
+     *     read from the wire
+     * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only
+     *     public records are synced
+     * @param firstName the first name, at most 500 characters (required)
+     * @param lastName the last name, at most 500 characters
+     * @param emailAddresses the email addresses (at most 50), each syntactically valid and at most 254 characters
+     * @param phoneNumbers the phone numbers (at most 50)
+     * @param addresses the addresses, the contact's location (at most 50)
+     * @param currentJobTitle the job title of the primary experience, at most 500 characters
+     * @param currentCompanyName the company of the primary experience, at most 500 characters
+     * @param linkedInProfileUrl the contact's LinkedIn profile URL, an absolute http or https URL
+     * @param doNotContact whether the contact asked not to be contacted; null when the CRM does not say
+     * @param resumes the resumes (at most 20)
+     * @param crmCreatedAt when the record was created in the CRM
+     * @param crmLastModifiedAt when the record was last modified in the CRM
+     * @param match how LinkedIn matched the contact; read-only, present on a batch get
+     * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+     */
     public Contact {
         Check.id("contact.crmId", crmId);
         visibility = visibility == null ? Visibility.PUBLIC : visibility;
@@ -63,12 +84,20 @@ public record Contact(
         resumes = Check.list("contact.resumes", resumes, Check.MAX_RESUMES);
     }
 
-    /** A builder for a new record. */
+    /**
+     * A builder for a new record.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder that starts from this record's values. */
+    /**
+     * A builder that starts from this record's values.
+     *
+     * @return a new builder holding this record's values; changing it leaves this record as it is
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -136,6 +165,10 @@ public record Contact(
         /**
          * Sets the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
          * read from the wire.
+         *
+         * @param crmId the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
+         *     read from the wire
+         * @return this builder
          */
         public Builder crmId(String crmId) {
             this.crmId = crmId;
@@ -145,111 +178,207 @@ public record Contact(
         /**
          * Sets whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public
          * records are synced.
+         *
+         * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only
+         *     public records are synced
+         * @return this builder
          */
         public Builder visibility(Visibility visibility) {
             this.visibility = visibility;
             return this;
         }
 
-        /** Sets the first name (required). */
+        /**
+         * Sets the first name (required).
+         *
+         * @param firstName the first name, at most 500 characters (required)
+         * @return this builder
+         */
         public Builder firstName(String firstName) {
             this.firstName = firstName;
             return this;
         }
 
-        /** Sets the last name. */
+        /**
+         * Sets the last name.
+         *
+         * @param lastName the last name, at most 500 characters
+         * @return this builder
+         */
         public Builder lastName(String lastName) {
             this.lastName = lastName;
             return this;
         }
 
-        /** Sets the email addresses (at most 50); null means none. */
+        /**
+         * Sets the email addresses (at most 50); null means none.
+         *
+         * @param emailAddresses the email addresses (at most 50), each syntactically valid and at most 254
+         *     characters; null means none
+         * @return this builder
+         */
         public Builder emailAddresses(Collection<String> emailAddresses) {
             this.emailAddresses = Check.copy(emailAddresses);
             return this;
         }
 
-        /** Sets the email addresses (at most 50). */
+        /**
+         * Sets the email addresses (at most 50).
+         *
+         * @param emailAddresses the email addresses (at most 50), each syntactically valid and at most 254
+         *     characters; null means none
+         * @return this builder
+         */
         public Builder emailAddresses(String... emailAddresses) {
             return emailAddresses(emailAddresses == null ? null : Arrays.asList(emailAddresses));
         }
 
-        /** Sets the phone numbers (at most 50); null means none. */
+        /**
+         * Sets the phone numbers (at most 50); null means none.
+         *
+         * @param phoneNumbers the phone numbers (at most 50); null means none
+         * @return this builder
+         */
         public Builder phoneNumbers(Collection<PhoneNumber> phoneNumbers) {
             this.phoneNumbers = Check.copy(phoneNumbers);
             return this;
         }
 
-        /** Sets the phone numbers (at most 50). */
+        /**
+         * Sets the phone numbers (at most 50).
+         *
+         * @param phoneNumbers the phone numbers (at most 50); null means none
+         * @return this builder
+         */
         public Builder phoneNumbers(PhoneNumber... phoneNumbers) {
             return phoneNumbers(phoneNumbers == null ? null : Arrays.asList(phoneNumbers));
         }
 
-        /** Sets the addresses, the contact's location (at most 50); null means none. */
+        /**
+         * Sets the addresses, the contact's location (at most 50); null means none.
+         *
+         * @param addresses the addresses, the contact's location (at most 50); null means none
+         * @return this builder
+         */
         public Builder addresses(Collection<Address> addresses) {
             this.addresses = Check.copy(addresses);
             return this;
         }
 
-        /** Sets the addresses, the contact's location (at most 50). */
+        /**
+         * Sets the addresses, the contact's location (at most 50).
+         *
+         * @param addresses the addresses, the contact's location (at most 50); null means none
+         * @return this builder
+         */
         public Builder addresses(Address... addresses) {
             return addresses(addresses == null ? null : Arrays.asList(addresses));
         }
 
-        /** Sets the job title of the primary experience. */
+        /**
+         * Sets the job title of the primary experience.
+         *
+         * @param currentJobTitle the job title of the primary experience, at most 500 characters
+         * @return this builder
+         */
         public Builder currentJobTitle(String currentJobTitle) {
             this.currentJobTitle = currentJobTitle;
             return this;
         }
 
-        /** Sets the company of the primary experience. */
+        /**
+         * Sets the company of the primary experience.
+         *
+         * @param currentCompanyName the company of the primary experience, at most 500 characters
+         * @return this builder
+         */
         public Builder currentCompanyName(String currentCompanyName) {
             this.currentCompanyName = currentCompanyName;
             return this;
         }
 
-        /** Sets the contact's LinkedIn profile URL. */
+        /**
+         * Sets the contact's LinkedIn profile URL.
+         *
+         * @param linkedInProfileUrl the contact's LinkedIn profile URL, an absolute http or https URL
+         * @return this builder
+         */
         public Builder linkedInProfileUrl(String linkedInProfileUrl) {
             this.linkedInProfileUrl = linkedInProfileUrl;
             return this;
         }
 
-        /** Sets whether the contact asked not to be contacted. */
+        /**
+         * Sets whether the contact asked not to be contacted.
+         *
+         * @param doNotContact whether the contact asked not to be contacted; null when the CRM does not say
+         * @return this builder
+         */
         public Builder doNotContact(Boolean doNotContact) {
             this.doNotContact = doNotContact;
             return this;
         }
 
-        /** Sets the resumes (at most 20); null means none. */
+        /**
+         * Sets the resumes (at most 20); null means none.
+         *
+         * @param resumes the resumes (at most 20); null means none
+         * @return this builder
+         */
         public Builder resumes(Collection<Resume> resumes) {
             this.resumes = Check.copy(resumes);
             return this;
         }
 
-        /** Sets the resumes (at most 20). */
+        /**
+         * Sets the resumes (at most 20).
+         *
+         * @param resumes the resumes (at most 20); null means none
+         * @return this builder
+         */
         public Builder resumes(Resume... resumes) {
             return resumes(resumes == null ? null : Arrays.asList(resumes));
         }
 
-        /** Sets when the record was created in the CRM. */
+        /**
+         * Sets when the record was created in the CRM.
+         *
+         * @param crmCreatedAt when the record was created in the CRM
+         * @return this builder
+         */
         public Builder crmCreatedAt(Instant crmCreatedAt) {
             this.crmCreatedAt = crmCreatedAt;
             return this;
         }
 
-        /** Sets when the record was last modified in the CRM. */
+        /**
+         * Sets when the record was last modified in the CRM.
+         *
+         * @param crmLastModifiedAt when the record was last modified in the CRM
+         * @return this builder
+         */
         public Builder crmLastModifiedAt(Instant crmLastModifiedAt) {
             this.crmLastModifiedAt = crmLastModifiedAt;
             return this;
         }
 
-        /** Sets how LinkedIn matched the contact; read-only, present on a batch get. */
+        /**
+         * Sets how LinkedIn matched the contact; read-only, present on a batch get.
+         *
+         * @param match how LinkedIn matched the contact; read-only, present on a batch get
+         * @return this builder
+         */
         public Builder match(Match match) {
             this.match = match;
             return this;
         }
 
-        /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
+        /**
+         * Builds the record from the values set so far.
+         *
+         * @return a new, validated record
+         * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+         */
         public Contact build() {
             return new Contact(
                     crmId, visibility, firstName, lastName, emailAddresses, phoneNumbers,

@@ -6,25 +6,39 @@ import dev.crmconnect.model.internal.Redact;
 /**
  * A user of the vendor's CRM: the sender or receiver of an email, the author of a note.
  *
- * @param name the name
- * @param emailAddress the email address
+ * @param name the user's name, at most 500 characters
+ * @param emailAddress the email address, syntactically valid and at most 254 characters
  */
 public record CrmUser(
         String name,
         String emailAddress) {
 
-    /** Validates the record; see the package documentation for the rules. */
+    /**
+     * Validates the record; see the package documentation for the rules.
+     *
+     * @param name the user's name, at most 500 characters
+     * @param emailAddress the email address, syntactically valid and at most 254 characters
+     * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+     */
     public CrmUser {
         Check.text("crmUser.name", name, Check.SHORT_TEXT);
         Check.email("crmUser.emailAddress", emailAddress);
     }
 
-    /** A builder for a new record. */
+    /**
+     * A builder for a new record.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder that starts from this record's values. */
+    /**
+     * A builder that starts from this record's values.
+     *
+     * @return a new builder holding this record's values; changing it leaves this record as it is
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -50,19 +64,34 @@ public record CrmUser(
             this.emailAddress = source.emailAddress;
         }
 
-        /** Sets the name. */
+        /**
+         * Sets the name.
+         *
+         * @param name the user's name, at most 500 characters
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
-        /** Sets the email address. */
+        /**
+         * Sets the email address.
+         *
+         * @param emailAddress the email address, syntactically valid and at most 254 characters
+         * @return this builder
+         */
         public Builder emailAddress(String emailAddress) {
             this.emailAddress = emailAddress;
             return this;
         }
 
-        /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
+        /**
+         * Builds the record from the values set so far.
+         *
+         * @return a new, validated record
+         * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+         */
         public CrmUser build() {
             return new CrmUser(name, emailAddress);
         }

@@ -46,12 +46,22 @@ public enum DataCategory {
         this.deletionOnly = deletionOnly;
     }
 
-    /** True when the category can be deleted but is never part of an export. */
+    /**
+     * Whether the category can be deleted but is never part of an export.
+     *
+     * @return true for a deletion-only category, which a {@link DataRequest} of type
+     *     {@link DataRequestType#EXPORT} must not name
+     */
     public boolean deletionOnly() {
         return deletionOnly;
     }
 
-    /** The constant for a wire value: null for null, {@link #UNKNOWN} for a value not known here. */
+    /**
+     * The constant for a wire value.
+     *
+     * @param value the wire value, which is a constant's name; may be null
+     * @return the constant of that name; {@link #UNKNOWN} for a value this SDK version does not know, null for null
+     */
     public static DataCategory fromValue(String value) {
         return Enums.fromValue(DataCategory.class, value);
     }

@@ -16,7 +16,14 @@ public record DataRequestScope(
         String seat,
         String contract) {
 
-    /** Validates the record; see the package documentation for the rules. */
+    /**
+     * Validates the record; see the package documentation for the rules.
+     *
+     * @param typeAsString the kind of scope (required); the raw wire value (JSON {@code type}), see {@link #type()}
+     * @param seat the seat, {@code urn:li:seat:<id>}; required for SEAT, absent for CONTRACT
+     * @param contract the contract, {@code urn:li:contract:<id>}; required for CONTRACT, absent for SEAT
+     * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+     */
     public DataRequestScope {
         Check.text("dataRequestScope.type", Check.required("dataRequestScope.type", typeAsString),
                 Check.ENUM_VALUE);
@@ -36,19 +43,29 @@ public record DataRequestScope(
         }
     }
 
-    /** A builder for a new record. */
+    /**
+     * A builder for a new record.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder that starts from this record's values. */
+    /**
+     * A builder that starts from this record's values.
+     *
+     * @return a new builder holding this record's values; changing it leaves this record as it is
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
     /**
-     * The kind of scope (required); {@link ScopeType#UNKNOWN} for a value this SDK version does not know, null
-     * when absent.
+     * The kind of scope (required), read from the raw wire value {@link #typeAsString()}.
+     *
+     * @return the kind of scope; {@link ScopeType#UNKNOWN} for a value this SDK version does not know, null when
+     *     absent
      */
     public ScopeType type() {
         return ScopeType.fromValue(typeAsString);
@@ -69,31 +86,58 @@ public record DataRequestScope(
             this.contract = source.contract;
         }
 
-        /** Sets the kind of scope (required). */
+        /**
+         * Sets the kind of scope (required).
+         *
+         * @param type the kind of scope (required)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code type} is {@link ScopeType#UNKNOWN}
+         */
         public Builder type(ScopeType type) {
             this.type = Enums.sendable("dataRequestScope.type", type);
             return this;
         }
 
-        /** Sets the kind of scope (required) from its raw wire value, for values newer than this SDK version. */
+        /**
+         * Sets the kind of scope (required) from its raw wire value, for values newer than this SDK version.
+         *
+         * @param type the kind of scope (required), as the raw wire value
+         * @return this builder
+         * @throws IllegalArgumentException if {@code type} is {@code "UNKNOWN"}
+         */
         public Builder type(String type) {
             this.type = Enums.sendable("dataRequestScope.type", type);
             return this;
         }
 
-        /** Sets the seat, {@code urn:li:seat:<id>}; required for SEAT, absent for CONTRACT. */
+        /**
+         * Sets the seat, {@code urn:li:seat:<id>}; required for SEAT, absent for CONTRACT.
+         *
+         * @param seat the seat, {@code urn:li:seat:<id>}; required for SEAT, absent for CONTRACT
+         * @return this builder
+         */
         public Builder seat(String seat) {
             this.seat = seat;
             return this;
         }
 
-        /** Sets the contract, {@code urn:li:contract:<id>}; required for CONTRACT, absent for SEAT. */
+        /**
+         * Sets the contract, {@code urn:li:contract:<id>}; required for CONTRACT, absent for SEAT.
+         *
+         * @param contract the contract, {@code urn:li:contract:<id>}; required for CONTRACT, absent for SEAT
+         * @return this builder
+         */
         public Builder contract(String contract) {
             this.contract = contract;
             return this;
         }
 
-        /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
+        /**
+         * Builds the record from the values set so far.
+         *
+         * @return a new, validated record
+         * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+         */
         public DataRequestScope build() {
             return new DataRequestScope(type, seat, contract);
         }

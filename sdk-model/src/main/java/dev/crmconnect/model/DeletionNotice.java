@@ -10,9 +10,10 @@ import java.util.List;
 /**
  * Notice that a member the CRM received by 1-Click Export deleted their LinkedIn account; read-only.
  *
- * @param noticeId the notice's id, unique in the feed (required)
+ * @param noticeId the notice's id, unique in the feed, at most 500 characters (required)
  * @param member the member who deleted their account, {@code urn:li:person:<id>} (required)
- * @param exportRequestIds the export requests that brought the member into the CRM (at most 1,000)
+ * @param exportRequestIds the ids of the export requests that brought the member into the CRM (at most 1,000), each
+ *     not blank and at most 500 characters
  * @param exportedAt when the member was exported
  * @param memberDeletedAt when the member deleted their account
  * @param publishedAt when the notice was published in the feed (required)
@@ -25,7 +26,18 @@ public record DeletionNotice(
         Instant memberDeletedAt,
         Instant publishedAt) {
 
-    /** Validates the record; see the package documentation for the rules. */
+    /**
+     * Validates the record; see the package documentation for the rules.
+     *
+     * @param noticeId the notice's id, unique in the feed, at most 500 characters (required)
+     * @param member the member who deleted their account, {@code urn:li:person:<id>} (required)
+     * @param exportRequestIds the ids of the export requests that brought the member into the CRM (at most 1,000),
+     *     each not blank and at most 500 characters
+     * @param exportedAt when the member was exported
+     * @param memberDeletedAt when the member deleted their account
+     * @param publishedAt when the notice was published in the feed (required)
+     * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+     */
     public DeletionNotice {
         Check.requiredText("deletionNotice.noticeId", noticeId, Check.SHORT_TEXT);
         Check.urn("deletionNotice.member", Check.required("deletionNotice.member", member), "person");
@@ -34,12 +46,20 @@ public record DeletionNotice(
         Check.required("deletionNotice.publishedAt", publishedAt);
     }
 
-    /** A builder for a new record. */
+    /**
+     * A builder for a new record.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder that starts from this record's values. */
+    /**
+     * A builder that starts from this record's values.
+     *
+     * @return a new builder holding this record's values; changing it leaves this record as it is
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -65,48 +85,90 @@ public record DeletionNotice(
             this.publishedAt = source.publishedAt;
         }
 
-        /** Sets the notice's id, unique in the feed (required). */
+        /**
+         * Sets the notice's id, unique in the feed (required).
+         *
+         * @param noticeId the notice's id, unique in the feed, at most 500 characters (required)
+         * @return this builder
+         */
         public Builder noticeId(String noticeId) {
             this.noticeId = noticeId;
             return this;
         }
 
-        /** Sets the member who deleted their account, {@code urn:li:person:<id>} (required). */
+        /**
+         * Sets the member who deleted their account, {@code urn:li:person:<id>} (required).
+         *
+         * @param member the member who deleted their account, {@code urn:li:person:<id>} (required)
+         * @return this builder
+         */
         public Builder member(String member) {
             this.member = member;
             return this;
         }
 
-        /** Sets the export requests that brought the member into the CRM (at most 1,000); null means none. */
+        /**
+         * Sets the export requests that brought the member into the CRM (at most 1,000); null means none.
+         *
+         * @param exportRequestIds the ids of the export requests that brought the member into the CRM (at most
+         *     1,000), each not blank and at most 500 characters; null means none
+         * @return this builder
+         */
         public Builder exportRequestIds(Collection<String> exportRequestIds) {
             this.exportRequestIds = Check.copy(exportRequestIds);
             return this;
         }
 
-        /** Sets the export requests that brought the member into the CRM (at most 1,000). */
+        /**
+         * Sets the export requests that brought the member into the CRM (at most 1,000).
+         *
+         * @param exportRequestIds the ids of the export requests that brought the member into the CRM (at most
+         *     1,000), each not blank and at most 500 characters; null means none
+         * @return this builder
+         */
         public Builder exportRequestIds(String... exportRequestIds) {
             return exportRequestIds(exportRequestIds == null ? null : Arrays.asList(exportRequestIds));
         }
 
-        /** Sets when the member was exported. */
+        /**
+         * Sets when the member was exported.
+         *
+         * @param exportedAt when the member was exported
+         * @return this builder
+         */
         public Builder exportedAt(Instant exportedAt) {
             this.exportedAt = exportedAt;
             return this;
         }
 
-        /** Sets when the member deleted their account. */
+        /**
+         * Sets when the member deleted their account.
+         *
+         * @param memberDeletedAt when the member deleted their account
+         * @return this builder
+         */
         public Builder memberDeletedAt(Instant memberDeletedAt) {
             this.memberDeletedAt = memberDeletedAt;
             return this;
         }
 
-        /** Sets when the notice was published in the feed (required). */
+        /**
+         * Sets when the notice was published in the feed (required).
+         *
+         * @param publishedAt when the notice was published in the feed (required)
+         * @return this builder
+         */
         public Builder publishedAt(Instant publishedAt) {
             this.publishedAt = publishedAt;
             return this;
         }
 
-        /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
+        /**
+         * Builds the record from the values set so far.
+         *
+         * @return a new, validated record
+         * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+         */
         public DeletionNotice build() {
             return new DeletionNotice(
                     noticeId, member, exportRequestIds, exportedAt, memberDeletedAt, publishedAt);

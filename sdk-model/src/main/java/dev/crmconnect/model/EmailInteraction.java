@@ -15,7 +15,7 @@ import java.time.Instant;
  * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only
  *     public records are synced
  * @param contactId the contact's crmId (required)
- * @param user the CRM user
+ * @param user the CRM user who sent or received the email
  * @param directionAsString which way the email went; the raw wire value (JSON {@code direction}), see
  *     {@link #direction()}
  * @param crmCreatedAt when the record was created in the CRM
@@ -28,7 +28,20 @@ public record EmailInteraction(
         @JsonProperty("direction") String directionAsString,
         Instant crmCreatedAt) implements SyncedRecord {
 
-    /** Validates the record; see the package documentation for the rules. */
+    /**
+     * Validates the record; see the package documentation for the rules.
+     *
+     * @param crmId the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
+     *     read from the wire
+     * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only
+     *     public records are synced
+     * @param contactId the contact's crmId (required)
+     * @param user the CRM user who sent or received the email
+     * @param directionAsString which way the email went; the raw wire value (JSON {@code direction}), see
+     *     {@link #direction()}
+     * @param crmCreatedAt when the record was created in the CRM
+     * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+     */
     public EmailInteraction {
         Check.id("emailInteraction.crmId", crmId);
         visibility = visibility == null ? Visibility.PUBLIC : visibility;
@@ -36,19 +49,28 @@ public record EmailInteraction(
         Check.text("emailInteraction.direction", directionAsString, Check.ENUM_VALUE);
     }
 
-    /** A builder for a new record. */
+    /**
+     * A builder for a new record.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder that starts from this record's values. */
+    /**
+     * A builder that starts from this record's values.
+     *
+     * @return a new builder holding this record's values; changing it leaves this record as it is
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
     /**
-     * Which way the email went; {@link Direction#UNKNOWN} for a value this SDK version does not know, null when
-     * absent.
+     * Which way the email went, read from the raw wire value {@link #directionAsString()}.
+     *
+     * @return the direction; {@link Direction#UNKNOWN} for a value this SDK version does not know, null when absent
      */
     public Direction direction() {
         return Direction.fromValue(directionAsString);
@@ -90,6 +112,10 @@ public record EmailInteraction(
         /**
          * Sets the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
          * read from the wire.
+         *
+         * @param crmId the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
+         *     read from the wire
+         * @return this builder
          */
         public Builder crmId(String crmId) {
             this.crmId = crmId;
@@ -99,43 +125,79 @@ public record EmailInteraction(
         /**
          * Sets whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public
          * records are synced.
+         *
+         * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only
+         *     public records are synced
+         * @return this builder
          */
         public Builder visibility(Visibility visibility) {
             this.visibility = visibility;
             return this;
         }
 
-        /** Sets the contact's crmId (required). */
+        /**
+         * Sets the contact's crmId (required).
+         *
+         * @param contactId the contact's crmId (required)
+         * @return this builder
+         */
         public Builder contactId(String contactId) {
             this.contactId = contactId;
             return this;
         }
 
-        /** Sets the CRM user. */
+        /**
+         * Sets the CRM user.
+         *
+         * @param user the CRM user who sent or received the email
+         * @return this builder
+         */
         public Builder user(CrmUser user) {
             this.user = user;
             return this;
         }
 
-        /** Sets which way the email went. */
+        /**
+         * Sets which way the email went.
+         *
+         * @param direction which way the email went
+         * @return this builder
+         * @throws IllegalArgumentException if {@code direction} is {@link Direction#UNKNOWN}
+         */
         public Builder direction(Direction direction) {
             this.direction = Enums.sendable("emailInteraction.direction", direction);
             return this;
         }
 
-        /** Sets which way the email went from its raw wire value, for values newer than this SDK version. */
+        /**
+         * Sets which way the email went from its raw wire value, for values newer than this SDK version.
+         *
+         * @param direction which way the email went, as the raw wire value
+         * @return this builder
+         * @throws IllegalArgumentException if {@code direction} is {@code "UNKNOWN"}
+         */
         public Builder direction(String direction) {
             this.direction = Enums.sendable("emailInteraction.direction", direction);
             return this;
         }
 
-        /** Sets when the record was created in the CRM. */
+        /**
+         * Sets when the record was created in the CRM.
+         *
+         * @param crmCreatedAt when the record was created in the CRM
+         * @return this builder
+         */
         public Builder crmCreatedAt(Instant crmCreatedAt) {
             this.crmCreatedAt = crmCreatedAt;
             return this;
         }
 
-        /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
+        /**
+         * Builds the record from the values set so far.
+         *
+         * @return a new, validated record
+         * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+         */
         public EmailInteraction build() {
             return new EmailInteraction(crmId, visibility, contactId, user, direction, crmCreatedAt);
         }

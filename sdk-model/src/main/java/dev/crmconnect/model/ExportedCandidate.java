@@ -8,12 +8,12 @@ import java.time.Instant;
  * A LinkedIn member a recruiter exported into the CRM (1-Click Export); read-only.
  * Only what the member's visibility settings allow is present.
  *
- * @param requestId the export request (required)
+ * @param requestId the id of the export request, at most 500 characters (required)
  * @param member the member, {@code urn:li:person:<id>} (required)
- * @param firstName the first name
- * @param lastName the last name
- * @param currentJobTitle the current job title
- * @param currentCompanyName the current company
+ * @param firstName the first name, at most 500 characters
+ * @param lastName the last name, at most 500 characters
+ * @param currentJobTitle the current job title, at most 500 characters
+ * @param currentCompanyName the current company, at most 500 characters
  * @param location where the member is
  * @param profileUrl the member's profile URL
  * @param exportedAt when the member was exported
@@ -35,7 +35,23 @@ public record ExportedCandidate(
         Destination destination,
         String integrationContext) {
 
-    /** Validates the record; see the package documentation for the rules. */
+    /**
+     * Validates the record; see the package documentation for the rules.
+     *
+     * @param requestId the id of the export request, at most 500 characters (required)
+     * @param member the member, {@code urn:li:person:<id>} (required)
+     * @param firstName the first name, at most 500 characters
+     * @param lastName the last name, at most 500 characters
+     * @param currentJobTitle the current job title, at most 500 characters
+     * @param currentCompanyName the current company, at most 500 characters
+     * @param location where the member is
+     * @param profileUrl the member's profile URL
+     * @param exportedAt when the member was exported
+     * @param exportedBy the recruiter seat that exported, {@code urn:li:seat:<id>}
+     * @param destination where the member was put
+     * @param integrationContext the tenant, {@code urn:li:organization:<digits>}
+     * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+     */
     public ExportedCandidate {
         Check.requiredText("exportedCandidate.requestId", requestId, Check.SHORT_TEXT);
         Check.urn("exportedCandidate.member", Check.required("exportedCandidate.member", member), "person");
@@ -48,12 +64,20 @@ public record ExportedCandidate(
         Check.organizationUrn("exportedCandidate.integrationContext", integrationContext);
     }
 
-    /** A builder for a new record. */
+    /**
+     * A builder for a new record.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder that starts from this record's values. */
+    /**
+     * A builder that starts from this record's values.
+     *
+     * @return a new builder holding this record's values; changing it leaves this record as it is
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -109,79 +133,144 @@ public record ExportedCandidate(
             this.integrationContext = source.integrationContext;
         }
 
-        /** Sets the export request (required). */
+        /**
+         * Sets the export request (required).
+         *
+         * @param requestId the id of the export request, at most 500 characters (required)
+         * @return this builder
+         */
         public Builder requestId(String requestId) {
             this.requestId = requestId;
             return this;
         }
 
-        /** Sets the member, {@code urn:li:person:<id>} (required). */
+        /**
+         * Sets the member, {@code urn:li:person:<id>} (required).
+         *
+         * @param member the member, {@code urn:li:person:<id>} (required)
+         * @return this builder
+         */
         public Builder member(String member) {
             this.member = member;
             return this;
         }
 
-        /** Sets the first name. */
+        /**
+         * Sets the first name.
+         *
+         * @param firstName the first name, at most 500 characters
+         * @return this builder
+         */
         public Builder firstName(String firstName) {
             this.firstName = firstName;
             return this;
         }
 
-        /** Sets the last name. */
+        /**
+         * Sets the last name.
+         *
+         * @param lastName the last name, at most 500 characters
+         * @return this builder
+         */
         public Builder lastName(String lastName) {
             this.lastName = lastName;
             return this;
         }
 
-        /** Sets the current job title. */
+        /**
+         * Sets the current job title.
+         *
+         * @param currentJobTitle the current job title, at most 500 characters
+         * @return this builder
+         */
         public Builder currentJobTitle(String currentJobTitle) {
             this.currentJobTitle = currentJobTitle;
             return this;
         }
 
-        /** Sets the current company. */
+        /**
+         * Sets the current company.
+         *
+         * @param currentCompanyName the current company, at most 500 characters
+         * @return this builder
+         */
         public Builder currentCompanyName(String currentCompanyName) {
             this.currentCompanyName = currentCompanyName;
             return this;
         }
 
-        /** Sets where the member is. */
+        /**
+         * Sets where the member is.
+         *
+         * @param location where the member is
+         * @return this builder
+         */
         public Builder location(Location location) {
             this.location = location;
             return this;
         }
 
-        /** Sets the member's profile URL. */
+        /**
+         * Sets the member's profile URL.
+         *
+         * @param profileUrl the member's profile URL
+         * @return this builder
+         */
         public Builder profileUrl(String profileUrl) {
             this.profileUrl = profileUrl;
             return this;
         }
 
-        /** Sets when the member was exported. */
+        /**
+         * Sets when the member was exported.
+         *
+         * @param exportedAt when the member was exported
+         * @return this builder
+         */
         public Builder exportedAt(Instant exportedAt) {
             this.exportedAt = exportedAt;
             return this;
         }
 
-        /** Sets the recruiter seat that exported, {@code urn:li:seat:<id>}. */
+        /**
+         * Sets the recruiter seat that exported, {@code urn:li:seat:<id>}.
+         *
+         * @param exportedBy the recruiter seat that exported, {@code urn:li:seat:<id>}
+         * @return this builder
+         */
         public Builder exportedBy(String exportedBy) {
             this.exportedBy = exportedBy;
             return this;
         }
 
-        /** Sets where the member was put. */
+        /**
+         * Sets where the member was put.
+         *
+         * @param destination where the member was put
+         * @return this builder
+         */
         public Builder destination(Destination destination) {
             this.destination = destination;
             return this;
         }
 
-        /** Sets the tenant, {@code urn:li:organization:<digits>}. */
+        /**
+         * Sets the tenant, {@code urn:li:organization:<digits>}.
+         *
+         * @param integrationContext the tenant, {@code urn:li:organization:<digits>}
+         * @return this builder
+         */
         public Builder integrationContext(String integrationContext) {
             this.integrationContext = integrationContext;
             return this;
         }
 
-        /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
+        /**
+         * Builds the record from the values set so far.
+         *
+         * @return a new, validated record
+         * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+         */
         public ExportedCandidate build() {
             return new ExportedCandidate(
                     requestId, member, firstName, lastName, currentJobTitle, currentCompanyName,

@@ -6,28 +6,43 @@ import dev.crmconnect.model.internal.Redact;
 /**
  * The CRM user who owns a pool or a vacancy.
  *
- * @param firstName the first name
- * @param lastName the last name
- * @param emailAddress the email address
+ * @param firstName the first name, at most 500 characters
+ * @param lastName the last name, at most 500 characters
+ * @param emailAddress the email address, syntactically valid and at most 254 characters
  */
 public record Owner(
         String firstName,
         String lastName,
         String emailAddress) {
 
-    /** Validates the record; see the package documentation for the rules. */
+    /**
+     * Validates the record; see the package documentation for the rules.
+     *
+     * @param firstName the first name, at most 500 characters
+     * @param lastName the last name, at most 500 characters
+     * @param emailAddress the email address, syntactically valid and at most 254 characters
+     * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+     */
     public Owner {
         Check.text("owner.firstName", firstName, Check.SHORT_TEXT);
         Check.text("owner.lastName", lastName, Check.SHORT_TEXT);
         Check.email("owner.emailAddress", emailAddress);
     }
 
-    /** A builder for a new record. */
+    /**
+     * A builder for a new record.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder that starts from this record's values. */
+    /**
+     * A builder that starts from this record's values.
+     *
+     * @return a new builder holding this record's values; changing it leaves this record as it is
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -56,25 +71,45 @@ public record Owner(
             this.emailAddress = source.emailAddress;
         }
 
-        /** Sets the first name. */
+        /**
+         * Sets the first name.
+         *
+         * @param firstName the first name, at most 500 characters
+         * @return this builder
+         */
         public Builder firstName(String firstName) {
             this.firstName = firstName;
             return this;
         }
 
-        /** Sets the last name. */
+        /**
+         * Sets the last name.
+         *
+         * @param lastName the last name, at most 500 characters
+         * @return this builder
+         */
         public Builder lastName(String lastName) {
             this.lastName = lastName;
             return this;
         }
 
-        /** Sets the email address. */
+        /**
+         * Sets the email address.
+         *
+         * @param emailAddress the email address, syntactically valid and at most 254 characters
+         * @return this builder
+         */
         public Builder emailAddress(String emailAddress) {
             this.emailAddress = emailAddress;
             return this;
         }
 
-        /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
+        /**
+         * Builds the record from the values set so far.
+         *
+         * @return a new, validated record
+         * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+         */
         public Owner build() {
             return new Owner(firstName, lastName, emailAddress);
         }

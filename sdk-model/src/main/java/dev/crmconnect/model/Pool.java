@@ -36,7 +36,21 @@ public record Pool(
         Instant crmCreatedAt,
         Instant crmLastModifiedAt) implements SyncedRecord {
 
-    /** Validates the record; see the package documentation for the rules. */
+    /**
+     * Validates the record; see the package documentation for the rules.
+     *
+     * @param crmId the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
+     *     read from the wire
+     * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only
+     *     public records are synced
+     * @param title the title, at most 200 characters (required)
+     * @param poolTypeAsString the kind of pool; the raw wire value (JSON {@code poolType}), see {@link #poolType()}
+     * @param steps the steps, stepIds unique (at most 500)
+     * @param owner the owner
+     * @param crmCreatedAt when the record was created in the CRM
+     * @param crmLastModifiedAt when the record was last modified in the CRM
+     * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+     */
     public Pool {
         Check.id("pool.crmId", crmId);
         visibility = visibility == null ? Visibility.PUBLIC : visibility;
@@ -51,17 +65,29 @@ public record Pool(
         }
     }
 
-    /** A builder for a new record. */
+    /**
+     * A builder for a new record.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder that starts from this record's values. */
+    /**
+     * A builder that starts from this record's values.
+     *
+     * @return a new builder holding this record's values; changing it leaves this record as it is
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** The kind of pool; {@link PoolType#UNKNOWN} for a value this SDK version does not know, null when absent. */
+    /**
+     * The kind of pool, read from the raw wire value {@link #poolTypeAsString()}.
+     *
+     * @return the kind of pool; {@link PoolType#UNKNOWN} for a value this SDK version does not know, null when absent
+     */
     public PoolType poolType() {
         return PoolType.fromValue(poolTypeAsString);
     }
@@ -94,6 +120,10 @@ public record Pool(
         /**
          * Sets the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
          * read from the wire.
+         *
+         * @param crmId the vendor's id of the record (1 to 64 characters); not part of the JSON body, null for a body
+         *     read from the wire
+         * @return this builder
          */
         public Builder crmId(String crmId) {
             this.crmId = crmId;
@@ -103,60 +133,111 @@ public record Pool(
         /**
          * Sets whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public
          * records are synced.
+         *
+         * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only
+         *     public records are synced
+         * @return this builder
          */
         public Builder visibility(Visibility visibility) {
             this.visibility = visibility;
             return this;
         }
 
-        /** Sets the title, at most 200 characters (required). */
+        /**
+         * Sets the title, at most 200 characters (required).
+         *
+         * @param title the title, at most 200 characters (required)
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = title;
             return this;
         }
 
-        /** Sets the kind of pool. */
+        /**
+         * Sets the kind of pool.
+         *
+         * @param poolType the kind of pool
+         * @return this builder
+         * @throws IllegalArgumentException if {@code poolType} is {@link PoolType#UNKNOWN}
+         */
         public Builder poolType(PoolType poolType) {
             this.poolType = Enums.sendable("pool.poolType", poolType);
             return this;
         }
 
-        /** Sets the kind of pool from its raw wire value, for values newer than this SDK version. */
+        /**
+         * Sets the kind of pool from its raw wire value, for values newer than this SDK version.
+         *
+         * @param poolType the kind of pool, as the raw wire value
+         * @return this builder
+         * @throws IllegalArgumentException if {@code poolType} is {@code "UNKNOWN"}
+         */
         public Builder poolType(String poolType) {
             this.poolType = Enums.sendable("pool.poolType", poolType);
             return this;
         }
 
-        /** Sets the steps, stepIds unique (at most 500); null means none. */
+        /**
+         * Sets the steps, stepIds unique (at most 500); null means none.
+         *
+         * @param steps the steps, stepIds unique (at most 500); null means none
+         * @return this builder
+         */
         public Builder steps(Collection<PoolStep> steps) {
             this.steps = Check.copy(steps);
             return this;
         }
 
-        /** Sets the steps, stepIds unique (at most 500). */
+        /**
+         * Sets the steps, stepIds unique (at most 500).
+         *
+         * @param steps the steps, stepIds unique (at most 500); null means none
+         * @return this builder
+         */
         public Builder steps(PoolStep... steps) {
             return steps(steps == null ? null : Arrays.asList(steps));
         }
 
-        /** Sets the owner. */
+        /**
+         * Sets the owner.
+         *
+         * @param owner the owner
+         * @return this builder
+         */
         public Builder owner(Owner owner) {
             this.owner = owner;
             return this;
         }
 
-        /** Sets when the record was created in the CRM. */
+        /**
+         * Sets when the record was created in the CRM.
+         *
+         * @param crmCreatedAt when the record was created in the CRM
+         * @return this builder
+         */
         public Builder crmCreatedAt(Instant crmCreatedAt) {
             this.crmCreatedAt = crmCreatedAt;
             return this;
         }
 
-        /** Sets when the record was last modified in the CRM. */
+        /**
+         * Sets when the record was last modified in the CRM.
+         *
+         * @param crmLastModifiedAt when the record was last modified in the CRM
+         * @return this builder
+         */
         public Builder crmLastModifiedAt(Instant crmLastModifiedAt) {
             this.crmLastModifiedAt = crmLastModifiedAt;
             return this;
         }
 
-        /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
+        /**
+         * Builds the record from the values set so far.
+         *
+         * @return a new, validated record
+         * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+         */
         public Pool build() {
             return new Pool(
                     crmId, visibility, title, poolType, steps, owner, crmCreatedAt,

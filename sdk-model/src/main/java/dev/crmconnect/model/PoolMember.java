@@ -21,19 +21,37 @@ public record PoolMember(
         String stepId,
         Instant addedAt) implements SyncedRecord {
 
-    /** Validates the record; see the package documentation for the rules. */
+    /**
+     * Validates the record; see the package documentation for the rules.
+     *
+     * @param contactCrmId the contact's crmId, the member's key (1 to 64 characters); not part of the JSON body, null
+     *     for a body read from the wire
+     * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only
+     *     public records are synced
+     * @param stepId the step the contact is at, a stepId of the pool
+     * @param addedAt when the contact was added to the pool
+     * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+     */
     public PoolMember {
         Check.id("poolMember.contactCrmId", contactCrmId);
         visibility = visibility == null ? Visibility.PUBLIC : visibility;
         Check.id("poolMember.stepId", stepId);
     }
 
-    /** A builder for a new record. */
+    /**
+     * A builder for a new record.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder that starts from this record's values. */
+    /**
+     * A builder that starts from this record's values.
+     *
+     * @return a new builder holding this record's values; changing it leaves this record as it is
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -64,6 +82,10 @@ public record PoolMember(
         /**
          * Sets the contact's crmId, the member's key (1 to 64 characters); not part of the JSON body, null for a
          * body read from the wire.
+         *
+         * @param contactCrmId the contact's crmId, the member's key (1 to 64 characters); not part of the JSON body,
+         *     null for a body read from the wire
+         * @return this builder
          */
         public Builder contactCrmId(String contactCrmId) {
             this.contactCrmId = contactCrmId;
@@ -73,25 +95,44 @@ public record PoolMember(
         /**
          * Sets whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only public
          * records are synced.
+         *
+         * @param visibility whether the record is public in the CRM (default PUBLIC); not part of the JSON body; only
+         *     public records are synced
+         * @return this builder
          */
         public Builder visibility(Visibility visibility) {
             this.visibility = visibility;
             return this;
         }
 
-        /** Sets the step the contact is at, a stepId of the pool. */
+        /**
+         * Sets the step the contact is at, a stepId of the pool.
+         *
+         * @param stepId the step the contact is at, a stepId of the pool
+         * @return this builder
+         */
         public Builder stepId(String stepId) {
             this.stepId = stepId;
             return this;
         }
 
-        /** Sets when the contact was added to the pool. */
+        /**
+         * Sets when the contact was added to the pool.
+         *
+         * @param addedAt when the contact was added to the pool
+         * @return this builder
+         */
         public Builder addedAt(Instant addedAt) {
             this.addedAt = addedAt;
             return this;
         }
 
-        /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
+        /**
+         * Builds the record from the values set so far.
+         *
+         * @return a new, validated record
+         * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+         */
         public PoolMember build() {
             return new PoolMember(contactCrmId, visibility, stepId, addedAt);
         }

@@ -7,8 +7,8 @@ import java.time.Instant;
 /**
  * A resume attached to a contact in the CRM.
  *
- * @param fileName the file name
- * @param contentType the media type, such as {@code application/pdf}
+ * @param fileName the file name, at most 500 characters
+ * @param contentType the file's media type, such as {@code application/pdf}
  * @param sizeBytes the size in bytes (not negative)
  * @param url where the file can be fetched: an absolute http or https URL (required)
  * @param attachedAt when the resume was attached
@@ -20,7 +20,16 @@ public record Resume(
         String url,
         Instant attachedAt) {
 
-    /** Validates the record; see the package documentation for the rules. */
+    /**
+     * Validates the record; see the package documentation for the rules.
+     *
+     * @param fileName the file name, at most 500 characters
+     * @param contentType the file's media type, such as {@code application/pdf}
+     * @param sizeBytes the size in bytes (not negative)
+     * @param url where the file can be fetched: an absolute http or https URL (required)
+     * @param attachedAt when the resume was attached
+     * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+     */
     public Resume {
         Check.text("resume.fileName", fileName, Check.SHORT_TEXT);
         Check.mediaType("resume.contentType", contentType);
@@ -28,12 +37,20 @@ public record Resume(
         Check.url("resume.url", Check.required("resume.url", url));
     }
 
-    /** A builder for a new record. */
+    /**
+     * A builder for a new record.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder that starts from this record's values. */
+    /**
+     * A builder that starts from this record's values.
+     *
+     * @return a new builder holding this record's values; changing it leaves this record as it is
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -68,37 +85,67 @@ public record Resume(
             this.attachedAt = source.attachedAt;
         }
 
-        /** Sets the file name. */
+        /**
+         * Sets the file name.
+         *
+         * @param fileName the file name, at most 500 characters
+         * @return this builder
+         */
         public Builder fileName(String fileName) {
             this.fileName = fileName;
             return this;
         }
 
-        /** Sets the media type, such as {@code application/pdf}. */
+        /**
+         * Sets the media type, such as {@code application/pdf}.
+         *
+         * @param contentType the file's media type, such as {@code application/pdf}
+         * @return this builder
+         */
         public Builder contentType(String contentType) {
             this.contentType = contentType;
             return this;
         }
 
-        /** Sets the size in bytes (not negative). */
+        /**
+         * Sets the size in bytes (not negative).
+         *
+         * @param sizeBytes the size in bytes (not negative)
+         * @return this builder
+         */
         public Builder sizeBytes(long sizeBytes) {
             this.sizeBytes = sizeBytes;
             return this;
         }
 
-        /** Sets where the file can be fetched: an absolute http or https URL (required). */
+        /**
+         * Sets where the file can be fetched: an absolute http or https URL (required).
+         *
+         * @param url where the file can be fetched: an absolute http or https URL (required)
+         * @return this builder
+         */
         public Builder url(String url) {
             this.url = url;
             return this;
         }
 
-        /** Sets when the resume was attached. */
+        /**
+         * Sets when the resume was attached.
+         *
+         * @param attachedAt when the resume was attached
+         * @return this builder
+         */
         public Builder attachedAt(Instant attachedAt) {
             this.attachedAt = attachedAt;
             return this;
         }
 
-        /** The record; throws {@link IllegalArgumentException} naming the field and the rule when invalid. */
+        /**
+         * Builds the record from the values set so far.
+         *
+         * @return a new, validated record
+         * @throws IllegalArgumentException if a value breaks a rule; the message names the field and the rule
+         */
         public Resume build() {
             return new Resume(fileName, contentType, sizeBytes, url, attachedAt);
         }

@@ -13,7 +13,12 @@ public enum ScopeType {
     @JsonEnumDefaultValue
     UNKNOWN;
 
-    /** The constant for a wire value: null for null, {@link #UNKNOWN} for a value not known here. */
+    /**
+     * The constant for a wire value.
+     *
+     * @param value the wire value, which is a constant's name; may be null
+     * @return the constant of that name; {@link #UNKNOWN} for a value this SDK version does not know, null for null
+     */
     public static ScopeType fromValue(String value) {
         return Enums.fromValue(ScopeType.class, value);
     }

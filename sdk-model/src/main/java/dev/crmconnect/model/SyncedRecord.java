@@ -6,9 +6,17 @@ package dev.crmconnect.model;
  */
 public interface SyncedRecord {
 
-    /** The vendor's id of the record (1 to 64 characters), or null for a body read from the wire. */
+    /**
+     * The vendor's id of the record, the key it travels under in the URL.
+     *
+     * @return the id (1 to 64 characters), or null for a body read from the wire
+     */
     String crmId();
 
-    /** Whether the record is public in the CRM; never null. */
+    /**
+     * Whether the record is public in the CRM; a private record is never sent.
+     *
+     * @return the visibility; never null
+     */
     Visibility visibility();
 }

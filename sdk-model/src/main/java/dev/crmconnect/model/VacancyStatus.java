@@ -19,7 +19,12 @@ public enum VacancyStatus {
     @JsonEnumDefaultValue
     UNKNOWN;
 
-    /** The constant for a wire value: null for null, {@link #UNKNOWN} for a value not known here. */
+    /**
+     * The constant for a wire value.
+     *
+     * @param value the wire value, which is a constant's name; may be null
+     * @return the constant of that name; {@link #UNKNOWN} for a value this SDK version does not know, null for null
+     */
     public static VacancyStatus fromValue(String value) {
         return Enums.fromValue(VacancyStatus.class, value);
     }

@@ -20,17 +20,31 @@ public final class FakeClock {
         this.system = system;
     }
 
-    /** The fake's current time. */
+    /**
+     * The fake's current time.
+     *
+     * @return the time, to the millisecond
+     */
     public synchronized Instant now() {
         return Instant.ofEpochMilli(millis());
     }
 
-    /** The fake's current time in epoch milliseconds. */
+    /**
+     * The fake's current time in epoch milliseconds.
+     *
+     * @return milliseconds since the epoch
+     */
     public synchronized long millis() {
         return frozenAtMillis != null ? frozenAtMillis : system.millis() + offsetMillis;
     }
 
-    /** Moves the clock forward; a negative duration is refused. */
+    /**
+     * Moves the clock forward; a negative duration is refused.
+     *
+     * @param duration how far to move it; zero or more, to the millisecond
+     * @throws NullPointerException if {@code duration} is null
+     * @throws IllegalArgumentException if {@code duration} is negative
+     */
     public synchronized void advance(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative()) {
@@ -43,7 +57,12 @@ public final class FakeClock {
         }
     }
 
-    /** Sets the clock to this instant (earlier or later than now). */
+    /**
+     * Sets the clock to this instant (earlier or later than now).
+     *
+     * @param instant the new time
+     * @throws NullPointerException if {@code instant} is null
+     */
     public synchronized void set(Instant instant) {
         Objects.requireNonNull(instant, "instant");
         if (frozenAtMillis != null) {
@@ -66,7 +85,11 @@ public final class FakeClock {
         }
     }
 
-    /** Whether the clock is frozen. */
+    /**
+     * Whether the clock is frozen.
+     *
+     * @return true between {@link #freeze()} and {@link #resume()} or {@link #reset()}
+     */
     public synchronized boolean isFrozen() {
         return frozenAtMillis != null;
     }

@@ -40,17 +40,32 @@ public final class FakeCrmConnectExtension implements BeforeAllCallback, BeforeE
         this.builder = builder;
     }
 
-    /** An extension with a default fake (no tenants). */
+    /**
+     * An extension with a default fake (no tenants).
+     *
+     * @return a new extension; its fake starts with the first test
+     */
     public static FakeCrmConnectExtension create() {
         return new FakeCrmConnectExtension(FakeCrmConnect.builder());
     }
 
-    /** An extension whose fake this builder starts. */
+    /**
+     * An extension whose fake this builder starts.
+     *
+     * @param builder the builder of the fake; it is started again for each server
+     * @return a new extension; its fake starts with the first test
+     * @throws NullPointerException if {@code builder} is null
+     */
     public static FakeCrmConnectExtension of(FakeCrmConnect.Builder builder) {
         return new FakeCrmConnectExtension(Objects.requireNonNull(builder, "builder"));
     }
 
-    /** The running fake; only between the extension's start and stop. */
+    /**
+     * The running fake; only between the extension's start and stop.
+     *
+     * @return the fake
+     * @throws IllegalStateException if the fake is not running, for example in a {@code @BeforeAll} method
+     */
     public FakeCrmConnect server() {
         FakeCrmConnect running = server;
         if (running == null) {

@@ -24,7 +24,12 @@ public final class FakeCrmConnectMain {
     private FakeCrmConnectMain() {
     }
 
-    /** Starts the fake and waits until the process ends. */
+    /**
+     * Starts the fake and waits until the process ends.
+     *
+     * @param args the options of {@link #USAGE}
+     * @throws InterruptedException if the main thread is interrupted while waiting
+     */
     public static void main(String[] args) throws InterruptedException {
         FakeCrmConnect.Builder builder;
         try {

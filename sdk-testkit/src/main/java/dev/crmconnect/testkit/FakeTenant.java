@@ -16,7 +16,17 @@ public record FakeTenant(String clientId, String clientSecret, String integratio
 
     private static final Pattern ORGANIZATION = Pattern.compile("urn:li:organization:\\d+");
 
-    /** Validates every field; the message names the field and the rule. */
+    /**
+     * Validates every field; the message names the field and the rule.
+     *
+     * @param clientId the OAuth client id
+     * @param clientSecret the OAuth client secret; also the key of push signatures
+     * @param integrationContext {@code urn:li:organization:<digits>}
+     * @param callbackUrl where export pushes are POSTed, or null for none
+     * @throws NullPointerException if {@code integrationContext} is null
+     * @throws IllegalArgumentException if the client id or secret is blank, the integration context is not an
+     *     organization URN, or the callback URL is not http or https
+     */
     public FakeTenant {
         requireText(clientId, "clientId");
         requireText(clientSecret, "clientSecret");
@@ -29,12 +39,25 @@ public record FakeTenant(String clientId, String clientSecret, String integratio
         }
     }
 
-    /** A tenant without a callback URL. */
+    /**
+     * A tenant without a callback URL.
+     *
+     * @param clientId the OAuth client id
+     * @param clientSecret the OAuth client secret; also the key of push signatures
+     * @param integrationContext {@code urn:li:organization:<digits>}
+     * @throws IllegalArgumentException if a value is missing or breaks its rule
+     */
     public FakeTenant(String clientId, String clientSecret, String integrationContext) {
         this(clientId, clientSecret, integrationContext, null);
     }
 
-    /** The same tenant with this callback URL. */
+    /**
+     * The same tenant with this callback URL.
+     *
+     * @param url where export pushes are POSTed, an http or https URL; null for none
+     * @return a copy of this tenant with the URL
+     * @throws IllegalArgumentException if {@code url} is not http or https
+     */
     public FakeTenant withCallbackUrl(String url) {
         return new FakeTenant(clientId, clientSecret, integrationContext, url);
     }

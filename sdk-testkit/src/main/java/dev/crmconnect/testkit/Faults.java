@@ -33,42 +33,74 @@ public final class Faults {
         }
     }
 
-    /** No faults at all. */
+    /**
+     * No faults at all.
+     *
+     * @return faults that inject nothing
+     */
     public static Faults none() {
         return builder().seed(0).build();
     }
 
-    /** A builder; without {@link Builder#seed} a random seed is chosen (see {@link #seed()}). */
+    /**
+     * A builder; without {@link Builder#seed} a random seed is chosen (see {@link #seed()}).
+     *
+     * @return a new builder with no fault set
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The seed of the random sequence; print it when a test fails. */
+    /**
+     * The seed of the random sequence; print it when a test fails.
+     *
+     * @return the seed given to the builder, or the random one chosen
+     */
     public long seed() {
         return seed;
     }
 
-    /** The share of calls answered with each error status. */
+    /**
+     * The share of calls answered with each error status.
+     *
+     * @return an unmodifiable map of status to share, each share 0 to 1
+     */
     public Map<Integer, Double> errorRates() {
         return errorRates;
     }
 
-    /** The share of calls whose connection is reset. */
+    /**
+     * The share of calls whose connection is reset.
+     *
+     * @return the share, 0 to 1
+     */
     public double resetRate() {
         return resetRate;
     }
 
-    /** A delay added before every answer. */
+    /**
+     * A delay added before every answer.
+     *
+     * @return the delay; zero for none
+     */
     public Duration latency() {
         return latency;
     }
 
-    /** The share of answers whose body is sent slowly. */
+    /**
+     * The share of answers whose body is sent slowly.
+     *
+     * @return the share, 0 to 1
+     */
     public double slowBodyRate() {
         return slowBodyRate;
     }
 
-    /** How long a slow body takes to arrive. */
+    /**
+     * How long a slow body takes to arrive.
+     *
+     * @return the duration; positive
+     */
     public Duration slowBodyDuration() {
         return slowBodyDuration;
     }
@@ -91,13 +123,25 @@ public final class Faults {
         private Builder() {
         }
 
-        /** The seed of the random sequence. */
+        /**
+         * The seed of the random sequence.
+         *
+         * @param value the seed; the same seed and calls give the same faults
+         * @return this builder
+         */
         public Builder seed(long value) {
             this.seed = value;
             return this;
         }
 
-        /** Answers this share of calls (0 to 1) with this status (400 to 599). */
+        /**
+         * Answers this share of calls (0 to 1) with this status (400 to 599).
+         *
+         * @param status the HTTP status, 400 to 599
+         * @param rate the share of calls, 0 to 1; added to any share already set for the status
+         * @return this builder
+         * @throws IllegalArgumentException if {@code status} or {@code rate} is out of range
+         */
         public Builder errorRate(int status, double rate) {
             if (status < 400 || status > 599) {
                 throw new IllegalArgumentException("faults.statuses: must be between 400 and 599, got " + status);
@@ -106,7 +150,14 @@ public final class Faults {
             return this;
         }
 
-        /** Answers this share of calls with an error, spread evenly over these statuses. */
+        /**
+         * Answers this share of calls with an error, spread evenly over these statuses.
+         *
+         * @param rate the share of calls, 0 to 1
+         * @param statuses the HTTP statuses, each 400 to 599; at least one
+         * @return this builder
+         * @throws IllegalArgumentException if {@code rate} or a status is out of range, or no status is given
+         */
         public Builder errorRate(double rate, int... statuses) {
             if (statuses.length == 0) {
                 throw new IllegalArgumentException("faults.statuses: at least one status is required");
@@ -118,13 +169,26 @@ public final class Faults {
             return this;
         }
 
-        /** Resets the connection of this share of calls. */
+        /**
+         * Resets the connection of this share of calls.
+         *
+         * @param rate the share of calls, 0 to 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code rate} is out of range
+         */
         public Builder resetRate(double rate) {
             this.resetRate = rate(rate, "resetRate");
             return this;
         }
 
-        /** Delays every answer by this much. */
+        /**
+         * Delays every answer by this much.
+         *
+         * @param value the delay; zero or more
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         * @throws IllegalArgumentException if {@code value} is negative
+         */
         public Builder latency(Duration value) {
             Objects.requireNonNull(value, "faults.latency: is required");
             if (value.isNegative()) {
@@ -134,7 +198,15 @@ public final class Faults {
             return this;
         }
 
-        /** Sends the body of this share of answers in small chunks spread over {@code duration}. */
+        /**
+         * Sends the body of this share of answers in small chunks spread over {@code duration}.
+         *
+         * @param rate the share of answers, 0 to 1
+         * @param duration how long a slow body takes to arrive; positive
+         * @return this builder
+         * @throws NullPointerException if {@code duration} is null
+         * @throws IllegalArgumentException if {@code rate} or {@code duration} is out of range
+         */
         public Builder slowBodies(double rate, Duration duration) {
             this.slowBodyRate = rate(rate, "slowBodyRate");
             Objects.requireNonNull(duration, "faults.slowBodyMillis: is required");
@@ -145,7 +217,12 @@ public final class Faults {
             return this;
         }
 
-        /** The faults. */
+        /**
+         * The faults.
+         *
+         * @return the immutable faults
+         * @throws IllegalArgumentException if the error and reset rates add up to more than 1
+         */
         public Faults build() {
             return new Faults(this);
         }

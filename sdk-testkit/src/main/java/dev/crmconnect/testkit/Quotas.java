@@ -35,32 +35,61 @@ public final class Quotas {
         this.retryAfter = Objects.requireNonNull(retryAfter, "rateLimit.retryAfter: is required");
     }
 
-    /** The contract's limits: 10,000 records a minute, 100,000 requests a day, with Retry-After in seconds. */
+    /**
+     * The contract's limits: 10,000 records a minute, 100,000 requests a day, with Retry-After in seconds.
+     *
+     * @return the contract's limits
+     */
     public static Quotas contract() {
         return new Quotas(10_000, 100_000, RetryAfter.SECONDS);
     }
 
-    /** No limits. */
+    /**
+     * No limits.
+     *
+     * @return limits too high to reach, {@code Integer.MAX_VALUE} of each
+     */
     public static Quotas unlimited() {
         return new Quotas(Integer.MAX_VALUE, Integer.MAX_VALUE, RetryAfter.SECONDS);
     }
 
-    /** Limits of your choosing. */
+    /**
+     * Limits of your choosing.
+     *
+     * @param recordsPerMinute the records (batch entities) allowed per minute; positive
+     * @param requestsPerDay the requests allowed per UTC day; positive
+     * @param retryAfter how a 429 says when to come back
+     * @return the limits
+     * @throws IllegalArgumentException if a limit is not positive
+     * @throws NullPointerException if {@code retryAfter} is null
+     */
     public static Quotas of(int recordsPerMinute, int requestsPerDay, RetryAfter retryAfter) {
         return new Quotas(recordsPerMinute, requestsPerDay, retryAfter);
     }
 
-    /** Records (batch entities) per minute. */
+    /**
+     * Records (batch entities) per minute.
+     *
+     * @return the limit; positive
+     */
     public int recordsPerMinute() {
         return recordsPerMinute;
     }
 
-    /** Requests per day. */
+    /**
+     * Requests per day.
+     *
+     * @return the limit; positive
+     */
     public int requestsPerDay() {
         return requestsPerDay;
     }
 
-    /** How a 429 says when to come back. */
+    /**
+     * How a 429 says when to come back.
+     *
+     * @return the form of {@code Retry-After}
+     */
     public RetryAfter retryAfter() {
         return retryAfter;
     }

@@ -17,7 +17,17 @@ import java.time.Instant;
 public record AuditRecord(String tenant, String noticeId, String member, Decision decision,
                           Instant decidedAt, String handlerId) {
 
-    /** Checks every field is present and within its length; truncates {@code decidedAt} to milliseconds. */
+    /**
+     * Checks every field is present and within its length; truncates {@code decidedAt} to milliseconds.
+     *
+     * @param tenant the tenant, for example its integration context
+     * @param noticeId the deletion notice's {@code noticeId}
+     * @param member the deleted member's URN, {@code urn:li:person:...}
+     * @param decision what was decided
+     * @param decidedAt when it was decided (kept to the millisecond)
+     * @param handlerId which handler, and ideally which version of it, decided
+     * @throws IllegalArgumentException if a field is missing, or an id is blank or longer than 255 characters
+     */
     public AuditRecord {
         Checks.id(tenant, "tenant");
         Checks.id(noticeId, "noticeId");

@@ -15,7 +15,16 @@ import java.time.Instant;
  */
 public record ComplianceGap(Instant raisedAt, String detail, Instant acknowledgedAt, String acknowledgedBy) {
 
-    /** Checks the fields: acknowledgement time and author are both present or both absent. */
+    /**
+     * Checks the fields: acknowledgement time and author are both present or both absent.
+     *
+     * @param raisedAt when the gap was raised (kept to the millisecond)
+     * @param detail what happened, for the operator
+     * @param acknowledgedAt when an operator acknowledged it; absent while unacknowledged
+     * @param acknowledgedBy who acknowledged it; absent while unacknowledged
+     * @throws IllegalArgumentException if {@code raisedAt} or {@code detail} is missing, {@code detail} is longer
+     *     than 2,000 characters, or only one of {@code acknowledgedAt} and {@code acknowledgedBy} is present
+     */
     public ComplianceGap {
         raisedAt = Checks.instant(raisedAt, "raisedAt");
         Checks.text(detail, "detail", Checks.MAX_TEXT_LENGTH);
@@ -28,12 +37,23 @@ public record ComplianceGap(Instant raisedAt, String detail, Instant acknowledge
         }
     }
 
-    /** A gap just raised, not yet acknowledged. */
+    /**
+     * A gap just raised, not yet acknowledged.
+     *
+     * @param raisedAt when the gap was raised
+     * @param detail what happened, for the operator; at most 2,000 characters
+     * @return the unacknowledged gap
+     * @throws IllegalArgumentException if a value is missing or {@code detail} is too long
+     */
     public static ComplianceGap raised(Instant raisedAt, String detail) {
         return new ComplianceGap(raisedAt, detail, null, null);
     }
 
-    /** Whether an operator has acknowledged the gap, so the tenant may be polled again. */
+    /**
+     * Whether an operator has acknowledged the gap, so the tenant may be polled again.
+     *
+     * @return true once {@code acknowledgedAt} is set
+     */
     public boolean acknowledged() {
         return acknowledgedAt != null;
     }
@@ -44,7 +64,14 @@ public record ComplianceGap(Instant raisedAt, String detail, Instant acknowledge
         return "ComplianceGap[raisedAt=" + raisedAt + ", acknowledgedAt=" + acknowledgedAt + "]";
     }
 
-    /** This gap, acknowledged by {@code by} at {@code at}. */
+    /**
+     * This gap, acknowledged by {@code by} at {@code at}; this record is left as it is.
+     *
+     * @param at when the operator acknowledged it
+     * @param by who acknowledged it, for example an operator's login; at most 255 characters
+     * @return a copy of this gap with the acknowledgement
+     * @throws IllegalArgumentException if a value is missing, or {@code by} is blank or too long
+     */
     public ComplianceGap acknowledge(Instant at, String by) {
         return new ComplianceGap(raisedAt, detail, at, Checks.id(by, "acknowledgedBy"));
     }

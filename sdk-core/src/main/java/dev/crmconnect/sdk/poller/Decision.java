@@ -23,7 +23,16 @@ public record Decision(Kind kind, RetentionReason reason, String detail) {
         FLAG_FOR_REVIEW
     }
 
-    /** Checks the fields: a reason is required to retain and refused otherwise; detail is required. */
+    /**
+     * Checks the fields: a reason is required to retain and refused otherwise; detail is required.
+     *
+     * @param kind what was decided
+     * @param reason why the data is retained; present for {@link Kind#RETAIN} only
+     * @param detail what was deleted, why it is retained or why it needs review (at most 2,000 characters; kept in
+     *     the audit trail, never printed by {@link #toString()})
+     * @throws IllegalArgumentException if {@code kind} or {@code detail} is missing, {@code detail} is longer than
+     *     2,000 characters, or {@code reason} is missing for RETAIN or present otherwise
+     */
     public Decision {
         Checks.required(kind, "kind");
         if (kind == Kind.RETAIN) {
@@ -34,17 +43,36 @@ public record Decision(Kind kind, RetentionReason reason, String detail) {
         Checks.text(detail, "detail", Checks.MAX_TEXT_LENGTH);
     }
 
-    /** The member's data was deleted; {@code whatWasDeleted} says what, for example "contact and 3 notes". */
+    /**
+     * The member's data was deleted.
+     *
+     * @param whatWasDeleted what was deleted, for example "contact and 3 notes"; at most 2,000 characters
+     * @return a {@link Kind#DELETE} decision
+     * @throws IllegalArgumentException if {@code whatWasDeleted} is missing, blank or too long
+     */
     public static Decision delete(String whatWasDeleted) {
         return new Decision(Kind.DELETE, null, whatWasDeleted);
     }
 
-    /** The member's data is kept for {@code reason}; {@code detail} explains it. */
+    /**
+     * The member's data is kept for {@code reason}.
+     *
+     * @param reason the lawful basis for keeping the data
+     * @param detail what is kept and why; at most 2,000 characters
+     * @return a {@link Kind#RETAIN} decision
+     * @throws IllegalArgumentException if a value is missing, or {@code detail} is blank or too long
+     */
     public static Decision retain(RetentionReason reason, String detail) {
         return new Decision(Kind.RETAIN, reason, detail);
     }
 
-    /** A person must look at this notice; {@code why} says what they should look at. */
+    /**
+     * A person must look at this notice.
+     *
+     * @param why what they should look at; at most 2,000 characters
+     * @return a {@link Kind#FLAG_FOR_REVIEW} decision
+     * @throws IllegalArgumentException if {@code why} is missing, blank or too long
+     */
     public static Decision flagForReview(String why) {
         return new Decision(Kind.FLAG_FOR_REVIEW, null, why);
     }

@@ -109,7 +109,11 @@ public final class DeletionNoticePoller implements AutoCloseable {
         this.tenants = List.copyOf(pollers);
     }
 
-    /** A builder; feeds, handler, handler id and checkpoint store are required. */
+    /**
+     * A builder; feeds, handler, handler id and checkpoint store are required.
+     *
+     * @return a new builder with no feed
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -117,6 +121,10 @@ public final class DeletionNoticePoller implements AutoCloseable {
     /**
      * A builder polling these clients' tenants, in this order, as {@link Builder#client} adds
      * each; handler, handler id and checkpoint store are still required.
+     *
+     * @param clients the clients, one per tenant
+     * @return a new builder holding the clients' feeds
+     * @throws IllegalArgumentException if {@code clients} or one of them is null
      */
     public static Builder builder(CrmConnectClient... clients) {
         Builder builder = new Builder();
@@ -126,12 +134,20 @@ public final class DeletionNoticePoller implements AutoCloseable {
         return builder;
     }
 
-    /** The tenants polled, in polling order. */
+    /**
+     * The tenants polled, in polling order.
+     *
+     * @return the tenants as their feeds name them
+     */
     public List<String> tenants() {
         return tenants.stream().map(TenantPoller::tenant).toList();
     }
 
-    /** The id this instance takes leases under. */
+    /**
+     * The id this instance takes leases under.
+     *
+     * @return the owner id given to the builder, or the random one it made
+     */
     public String ownerId() {
         return ownerId;
     }
@@ -140,6 +156,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
      * Polls every tenant once on the calling thread, waiting for a poll in progress to end first.
      * Returns one summary per tenant polled, in order; fewer if {@link #close()} came meanwhile.
      *
+     * @return one summary per tenant polled, in polling order; a tenant's failure is in its summary, never thrown
      * @throws IllegalStateException if the poller is closed
      */
     public List<PollSummary> pollOnce() {
@@ -221,6 +238,11 @@ public final class DeletionNoticePoller implements AutoCloseable {
      * The tenant's compliance clock, from its last successful poll by the poller's clock: past the
      * warning threshold (default 7 days), or never polled successfully, is a warning; past the
      * error threshold (default 30 days) an error.
+     *
+     * @param tenant the tenant, as its feed names it; 1 to 255 characters
+     * @return the tenant's level, last successful poll and time since
+     * @throws IllegalArgumentException if {@code tenant} is null, blank or too long
+     * @throws CheckpointStoreException if the store cannot be read
      */
     public ComplianceStatus complianceStatus(String tenant) {
         Checks.id(tenant, "tenant");
@@ -238,7 +260,12 @@ public final class DeletionNoticePoller implements AutoCloseable {
         return new ComplianceStatus(tenant, level, last, since);
     }
 
-    /** The tenant's latest compliance gap, acknowledged or not; empty if none was ever raised. */
+    /**
+     * The tenant's latest compliance gap, acknowledged or not.
+     *
+     * @param tenant the tenant, as its feed names it; 1 to 255 characters
+     * @return the latest gap; empty if none was ever raised
+     */
     public Optional<ComplianceGap> complianceGap(String tenant) {
         return store.complianceGap(tenant);
     }
@@ -248,18 +275,37 @@ public final class DeletionNoticePoller implements AutoCloseable {
      * polled again from the next poll on, from its watermark if the feed still holds it, else from
      * the oldest notices the feed holds. True if an unacknowledged gap was acknowledged now.
      *
-     * @param acknowledgedBy who acknowledged it, kept with the gap
+     * @param tenant the tenant, as its feed names it; 1 to 255 characters
+     * @param acknowledgedBy who acknowledged it, kept with the gap, for example an operator's login; 1 to 255
+     *     characters
+     * @return true if an unacknowledged gap was acknowledged now, false if there was none
      */
     public boolean acknowledgeComplianceGap(String tenant, String acknowledgedBy) {
         return store.acknowledgeComplianceGap(tenant, settings.clock().instant(), acknowledgedBy);
     }
 
-    /** The tenant's audit records decided in {@code [from, to)}, by decision time then notice id. */
+    /**
+     * The tenant's audit records decided in {@code [from, to)}, by decision time then notice id.
+     *
+     * @param tenant the tenant, as its feed names it; 1 to 255 characters
+     * @param from the first instant of the range, inclusive
+     * @param to the end of the range, exclusive
+     * @return the audit records in the range, possibly none
+     */
     public List<AuditRecord> auditTrail(String tenant, Instant from, Instant to) {
         return store.audit(tenant, from, to);
     }
 
-    /** Writes the tenant's audit records decided in {@code [from, to)} to {@code out} as JSON lines. */
+    /**
+     * Writes the tenant's audit records decided in {@code [from, to)} to {@code out} as JSON lines, as
+     * {@link CheckpointStore#exportAudit(String, Instant, Instant, Writer)} does.
+     *
+     * @param tenant the tenant, as its feed names it; 1 to 255 characters
+     * @param from the first instant of the range, inclusive
+     * @param to the end of the range, exclusive
+     * @param out where to write the lines; flushed, not closed
+     * @throws IOException if writing to {@code out} fails
+     */
     public void exportAuditTrail(String tenant, Instant from, Instant to, Writer out) throws IOException {
         store.exportAudit(tenant, from, to, out);
     }
@@ -394,48 +440,92 @@ public final class DeletionNoticePoller implements AutoCloseable {
         private Builder() {
         }
 
-        /** Adds a tenant's feed (required: at least one; one per tenant). */
+        /**
+         * Adds a tenant's feed (required: at least one; one per tenant).
+         *
+         * @param feed the feed; its tenant must differ from every other feed's
+         * @return this builder
+         * @throws IllegalArgumentException if {@code feed} is null
+         */
         public Builder feed(NoticeFeed feed) {
             feeds.add(Checks.required(feed, "feed"));
             return this;
         }
 
-        /** Adds the client's tenant: its feed is {@code client.deletionNotices().feed()}. */
+        /**
+         * Adds the client's tenant: its feed is {@code client.deletionNotices().feed()}.
+         *
+         * @param client the client of the tenant
+         * @return this builder
+         * @throws IllegalArgumentException if {@code client} is null
+         */
         public Builder client(CrmConnectClient client) {
             return feed(Checks.required(client, "client").deletionNotices().feed());
         }
 
-        /** Adds several clients' tenants, polled in this order, as {@link #client} adds each. */
+        /**
+         * Adds several clients' tenants, polled in this order, as {@link #client} adds each.
+         *
+         * @param clients the clients, one per tenant
+         * @return this builder
+         * @throws IllegalArgumentException if {@code clients} or one of them is null
+         */
         public Builder clients(Collection<CrmConnectClient> clients) {
             Checks.required(clients, "clients").forEach(this::client);
             return this;
         }
 
-        /** Adds several tenants' feeds, polled in this order. */
+        /**
+         * Adds several tenants' feeds, polled in this order.
+         *
+         * @param feeds the feeds, one per tenant
+         * @return this builder
+         * @throws IllegalArgumentException if {@code feeds} or one of them is null
+         */
         public Builder feeds(Collection<? extends NoticeFeed> feeds) {
             Checks.required(feeds, "feeds").forEach(this::feed);
             return this;
         }
 
-        /** Decides each notice (required). */
+        /**
+         * Decides each notice (required).
+         *
+         * @param handler the customer's handler
+         * @return this builder
+         */
         public Builder handler(NoticeHandler handler) {
             this.handler = handler;
             return this;
         }
 
-        /** Names the handler and its version in every audit record, for example "crm-purge-2.3.1" (required). */
+        /**
+         * Names the handler and its version in every audit record, for example "crm-purge-2.3.1" (required).
+         *
+         * @param handlerId the handler's name and version; 1 to 255 characters
+         * @return this builder
+         */
         public Builder handlerId(String handlerId) {
             this.handlerId = handlerId;
             return this;
         }
 
-        /** Where watermarks, decisions, parked notices, gaps and leases are kept (required). */
+        /**
+         * Where watermarks, decisions, parked notices, gaps and leases are kept (required).
+         *
+         * @param store the store; the poller never closes it
+         * @return this builder
+         */
         public Builder checkpointStore(CheckpointStore store) {
             this.store = store;
             return this;
         }
 
-        /** The pause between the end of one round and the start of the next (default 1 minute). */
+        /**
+         * The pause between the end of one round and the start of the next (default 1 minute).
+         *
+         * @param interval the pause; positive
+         * @return this builder
+         */
         public Builder interval(Duration interval) {
             this.interval = interval;
             return this;
@@ -444,25 +534,43 @@ public final class DeletionNoticePoller implements AutoCloseable {
         /**
          * How far before the watermark each read starts, to catch notices published late (default
          * 10 minutes; must exceed {@link #FEED_PUBLICATION_LAG}).
+         *
+         * @param overlap the overlap; longer than {@link DeletionNoticePoller#FEED_PUBLICATION_LAG}
+         * @return this builder
          */
         public Builder overlap(Duration overlap) {
             this.overlap = overlap;
             return this;
         }
 
-        /** Notices per feed page, 1 to 100 (default 100). */
+        /**
+         * Notices per feed page, 1 to 100 (default 100).
+         *
+         * @param pageSize the {@code count} asked of each page, 1 to {@value DeletionNoticePoller#MAX_PAGE_SIZE}
+         * @return this builder
+         */
         public Builder pageSize(int pageSize) {
             this.pageSize = pageSize;
             return this;
         }
 
-        /** Pages one poll reads of one tenant at most; the next poll goes on (default 1,000). */
+        /**
+         * Pages one poll reads of one tenant at most; the next poll goes on (default 1,000).
+         *
+         * @param maxPagesPerPoll the most pages per tenant and poll; at least 1
+         * @return this builder
+         */
         public Builder maxPagesPerPoll(int maxPagesPerPoll) {
             this.maxPagesPerPoll = maxPagesPerPoll;
             return this;
         }
 
-        /** Handler calls per notice before it is parked, at least 1 (default 5). */
+        /**
+         * Handler calls per notice before it is parked, at least 1 (default 5).
+         *
+         * @param handlerAttempts the most handler calls per notice and poll; at least 1
+         * @return this builder
+         */
         public Builder handlerAttempts(int handlerAttempts) {
             this.handlerAttempts = handlerAttempts;
             return this;
@@ -471,6 +579,10 @@ public final class DeletionNoticePoller implements AutoCloseable {
         /**
          * The pause after a failed handler call, doubled after each further failure up to
          * {@code max} (default 200 ms, up to 5 s).
+         *
+         * @param initial the pause after the first failure; zero or more
+         * @param max the longest pause; at least {@code initial}
+         * @return this builder
          */
         public Builder handlerBackoff(Duration initial, Duration max) {
             this.backoffInitial = initial;
@@ -478,13 +590,23 @@ public final class DeletionNoticePoller implements AutoCloseable {
             return this;
         }
 
-        /** Told of decisions, failures, parked notices, polls, gaps and the compliance clock (default: none). */
+        /**
+         * Told of decisions, failures, parked notices, polls, gaps and the compliance clock (default: none).
+         *
+         * @param listener the listener
+         * @return this builder
+         */
         public Builder listener(PollerListener listener) {
             this.listener = listener;
             return this;
         }
 
-        /** The clock for decision times and the compliance clock (default: the system clock in UTC). */
+        /**
+         * The clock for decision times and the compliance clock (default: the system clock in UTC).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -493,6 +615,9 @@ public final class DeletionNoticePoller implements AutoCloseable {
         /**
          * The id leases are taken under; unique per instance (default: a random one). An instance
          * restarted under the same id after a crash waits for its old leases to expire.
+         *
+         * @param ownerId the id, 1 to 255 characters, for example a host name and process id
+         * @return this builder
          */
         public Builder ownerId(String ownerId) {
             this.ownerId = ownerId;
@@ -503,6 +628,9 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * How long a lease lasts unless renewed (default 5 minutes): a dead instance's tenants are
          * taken over after at most this. Make it longer than the interval, or instances take
          * tenants from each other between rounds.
+         *
+         * @param leaseTtl the lease's time to live; positive
+         * @return this builder
          */
         public Builder leaseTtl(Duration leaseTtl) {
             this.leaseTtl = leaseTtl;
@@ -512,32 +640,59 @@ public final class DeletionNoticePoller implements AutoCloseable {
         /**
          * Runs {@link #start()}'s rounds on this scheduler, which {@link #close()} leaves running
          * (default: a daemon thread of the poller's own).
+         *
+         * @param scheduler the scheduler, or null for the poller's own thread
+         * @return this builder
          */
         public Builder scheduler(ScheduledExecutorService scheduler) {
             this.scheduler = scheduler;
             return this;
         }
 
-        /** The compliance clock's warning and error thresholds (default 7 and 30 days). */
+        /**
+         * The compliance clock's warning and error thresholds (default 7 and 30 days).
+         *
+         * @param warning how long after the last successful poll a tenant's clock shows a warning; positive
+         * @param error how long after the last successful poll a tenant's clock shows an error; longer than
+         *     {@code warning}
+         * @return this builder
+         */
         public Builder complianceThresholds(Duration warning, Duration error) {
             this.complianceWarningAfter = warning;
             this.complianceErrorAfter = error;
             return this;
         }
 
-        /** How long the feed keeps notices (default 30 days, as the contract says). */
+        /**
+         * How long the feed keeps notices (default 30 days, as the contract says).
+         *
+         * @param feedRetention the feed's retention; at least 1 day
+         * @return this builder
+         */
         public Builder feedRetention(Duration feedRetention) {
             this.feedRetention = feedRetention;
             return this;
         }
 
-        /** How long {@link #close()} waits for the handler call in flight (default 30 seconds). */
+        /**
+         * How long {@link #close()} waits for the handler call in flight (default 30 seconds).
+         *
+         * @param closeTimeout the wait; zero or more
+         * @return this builder
+         */
         public Builder closeTimeout(Duration closeTimeout) {
             this.closeTimeout = closeTimeout;
             return this;
         }
 
-        /** The poller; throws {@link IllegalArgumentException} naming the setting that is missing or wrong. */
+        /**
+         * Checks the settings and makes the poller; it polls once {@link DeletionNoticePoller#start()} or
+         * {@link DeletionNoticePoller#pollOnce()} is called.
+         *
+         * @return a new poller
+         * @throws IllegalArgumentException naming the setting that is missing or wrong, for example two feeds of
+         *     one tenant
+         */
         public DeletionNoticePoller build() {
             if (feeds.isEmpty()) {
                 throw new IllegalArgumentException("feeds must hold at least one feed");

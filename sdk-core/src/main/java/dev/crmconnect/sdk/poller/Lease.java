@@ -17,7 +17,17 @@ import java.time.Instant;
  */
 public record Lease(String tenant, String ownerId, long fencingToken, Instant expiresAt) {
 
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param tenant the tenant leased
+     * @param ownerId the poller instance holding it
+     * @param fencingToken grows with every acquisition of the tenant's lease
+     * @param expiresAt when the lease ends unless renewed, by the store's clock (the database's for a JDBC store);
+     *     renew well before it
+     * @throws IllegalArgumentException if a field is missing, an id is blank or longer than 255 characters, or
+     *     {@code fencingToken} is below 1
+     */
     public Lease {
         Checks.id(tenant, "tenant");
         Checks.id(ownerId, "ownerId");

@@ -14,7 +14,11 @@ import java.util.List;
  */
 public interface NoticeFeed {
 
-    /** The tenant this feed belongs to, for example its integration context; unique per poller. */
+    /**
+     * The tenant this feed belongs to.
+     *
+     * @return the tenant, for example its integration context; unique per poller, at most 255 characters
+     */
     String tenant();
 
     /**
@@ -22,6 +26,10 @@ public interface NoticeFeed {
      * feed's order ({@code publishedAt}, then {@code noticeId}), skipping the first {@code start}
      * and returning at most {@code count}. Fewer than {@code count} means the feed has no more.
      *
+     * @param publishedAfter the exclusive lower bound on the notices' {@code publishedAt}
+     * @param start how many of the matching notices to skip; not negative
+     * @param count the most notices to return, 1 to 100
+     * @return the notices, in the feed's order; never null
      * @throws NoticeFeedGoneException when the feed no longer holds notices that old (HTTP 410,
      *                                 serviceErrorCode 410001)
      */

@@ -14,6 +14,10 @@ public interface NoticeHandler {
     /**
      * Decides {@code notice}. Throwing counts as a failed attempt: the poller retries with
      * backoff, then parks the notice and retries it on later polls.
+     *
+     * @param notice the notice to decide
+     * @return the decision to record; not null
+     * @throws Exception if the notice could not be handled this time; the poller retries it
      */
     Decision handle(DeletionNotice notice) throws Exception;
 }

@@ -17,7 +17,17 @@ import java.time.Instant;
 public record ParkedNotice(String noticeId, String noticeJson, int attempts, String lastError,
                            Instant lastAttemptAt) {
 
-    /** Checks the fields; cuts a long {@code lastError} rather than refusing it. */
+    /**
+     * Checks the fields; cuts a long {@code lastError} rather than refusing it.
+     *
+     * @param noticeId the notice's {@code noticeId}
+     * @param noticeJson the notice as JSON, kept as it came so it can be handed over again (at most 100,000
+     *     characters)
+     * @param attempts how many times the handler has failed on it, at least 1
+     * @param lastError what the last failure said, cut to 2,000 characters; may be absent
+     * @param lastAttemptAt when the handler last failed (kept to the millisecond)
+     * @throws IllegalArgumentException if a required field is missing or too long, or {@code attempts} is below 1
+     */
     public ParkedNotice {
         Checks.id(noticeId, "noticeId");
         Checks.text(noticeJson, "noticeJson", Checks.MAX_NOTICE_JSON_LENGTH);

@@ -9,7 +9,11 @@ public class StaleLeaseException extends CheckpointStoreException {
 
     private static final long serialVersionUID = 1L;
 
-    /** With a message naming the tenant and the refused token. */
+    /**
+     * With a message naming the tenant and the refused token.
+     *
+     * @param message the tenant and the refused fencing token
+     */
     public StaleLeaseException(String message) {
         super(message);
     }

@@ -48,7 +48,20 @@ public record ContactBundle(String integrationContext, String contactCrmId, Inst
                             List<Note> notes, List<EmailInteraction> emailInteractions,
                             List<Application> applications, List<PoolMembership> poolMemberships) {
 
-    /** Requires everything but the contact; copies the lists. */
+    /**
+     * Requires everything but the contact; copies the lists.
+     *
+     * @param integrationContext the tenant
+     * @param contactCrmId the contact asked for
+     * @param exportedAt when the records were read
+     * @param contact the contact, or null when LinkedIn holds none with that crmId
+     * @param notes the notes logged on it
+     * @param emailInteractions its email interactions
+     * @param applications its applications
+     * @param poolMemberships the pools it is in
+     * @throws NullPointerException if {@code integrationContext}, {@code contactCrmId}, {@code exportedAt} or a list
+     *     is null
+     */
     public ContactBundle {
         Objects.requireNonNull(integrationContext, "integrationContext must not be null");
         Objects.requireNonNull(contactCrmId, "contactCrmId must not be null");
@@ -59,28 +72,50 @@ public record ContactBundle(String integrationContext, String contactCrmId, Inst
         poolMemberships = List.copyOf(poolMemberships);
     }
 
-    /** The contact, when LinkedIn holds one with that crmId. */
+    /**
+     * The contact, when LinkedIn holds one with that crmId.
+     *
+     * @return the contact, or empty when LinkedIn holds none
+     */
     public Optional<Contact> contactRecord() {
         return Optional.ofNullable(contact);
     }
 
-    /** Whether LinkedIn holds nothing at all for the contact. */
+    /**
+     * Whether LinkedIn holds nothing at all for the contact.
+     *
+     * @return true when there is no contact and every list is empty
+     */
     public boolean isEmpty() {
         return contact == null && notes.isEmpty() && emailInteractions.isEmpty() && applications.isEmpty()
                 && poolMemberships.isEmpty();
     }
 
-    /** Writes the JSON document to {@code out}; flushes it and leaves it open. */
+    /**
+     * Writes the JSON document to {@code out}; flushes it and leaves it open.
+     *
+     * @param out where to write the document; not null
+     * @throws IOException if writing to {@code out} fails
+     */
     public void writeJson(Writer out) throws IOException {
         BundleJson.write(this, Objects.requireNonNull(out, "out must not be null"));
     }
 
-    /** Writes the JSON document to {@code out} in UTF-8; flushes it and leaves it open. */
+    /**
+     * Writes the JSON document to {@code out} in UTF-8; flushes it and leaves it open.
+     *
+     * @param out where to write the document; not null
+     * @throws IOException if writing to {@code out} fails
+     */
     public void writeJson(OutputStream out) throws IOException {
         BundleJson.write(this, Objects.requireNonNull(out, "out must not be null"));
     }
 
-    /** The JSON document. */
+    /**
+     * The JSON document.
+     *
+     * @return the document, pretty-printed, as {@link #writeJson(Writer)} writes it
+     */
     public String toJson() {
         return BundleJson.toJson(this);
     }

@@ -31,12 +31,22 @@ public final class ContactDraft {
         this.candidate = candidate;
     }
 
-    /** The draft of the contact for this exported candidate. */
+    /**
+     * The draft of the contact for this exported candidate.
+     *
+     * @param candidate the candidate, as {@code exportedCandidates().byRequest(requestId)} returned it
+     * @return the draft
+     * @throws NullPointerException if {@code candidate} is null
+     */
     public static ContactDraft of(ExportedCandidate candidate) {
         return new ContactDraft(Objects.requireNonNull(candidate, "candidate must not be null"));
     }
 
-    /** A new builder holding the exported fields; no crmId yet. */
+    /**
+     * A new builder holding the exported fields; no crmId yet.
+     *
+     * @return a new builder; set the crmId, and the first name if the member hid it, before {@code build()}
+     */
     public Contact.Builder contact() {
         Contact.Builder builder = Contact.builder()
                 .firstName(present(candidate.firstName()))
@@ -51,27 +61,50 @@ public final class ContactDraft {
         return builder;
     }
 
-    /** The contact with {@code crmId}, the vendor's new id for it. */
+    /**
+     * The contact with {@code crmId}, the vendor's new id for it.
+     *
+     * @param crmId the vendor's new id for the contact, 1 to 64 characters
+     * @return the contact
+     * @throws IllegalArgumentException if {@code crmId} is invalid, or the member hid the first name the contact
+     *     requires (then set one through {@link #contact()})
+     */
     public Contact toContact(String crmId) {
         return contact().crmId(crmId).build();
     }
 
-    /** The pool or vacancy the recruiter exported the member into, when LinkedIn said. */
+    /**
+     * The pool or vacancy the recruiter exported the member into, when LinkedIn said.
+     *
+     * @return the destination, or empty when the export named none
+     */
     public Optional<Destination> destination() {
         return Optional.ofNullable(candidate.destination());
     }
 
-    /** The export's request id. */
+    /**
+     * The export's request id.
+     *
+     * @return the id the push named
+     */
     public String requestId() {
         return candidate.requestId();
     }
 
-    /** The LinkedIn member, {@code urn:li:person:<id>}. */
+    /**
+     * The LinkedIn member.
+     *
+     * @return the member's {@code urn:li:person:<id>}
+     */
     public String member() {
         return candidate.member();
     }
 
-    /** The exported candidate the draft was made from. */
+    /**
+     * The exported candidate the draft was made from.
+     *
+     * @return the candidate, with every field LinkedIn exported
+     */
     public ExportedCandidate candidate() {
         return candidate;
     }

@@ -42,7 +42,13 @@ public final class ContactEraser {
         this.client = client;
     }
 
-    /** An eraser working through {@code client}. */
+    /**
+     * An eraser working through {@code client}.
+     *
+     * @param client the client of the contact's tenant
+     * @return the eraser
+     * @throws NullPointerException if {@code client} is null
+     */
     public static ContactEraser of(CrmConnectClient client) {
         return new ContactEraser(Objects.requireNonNull(client, "client must not be null"));
     }
@@ -50,18 +56,31 @@ public final class ContactEraser {
     /**
      * Erases the contact {@code contactCrmId} and everything of it.
      *
+     * @param contactCrmId the contact's crmId, 1 to 64 characters
+     * @return what was deleted and what failed; check {@link ErasureReceipt#complete()}
      * @throws IllegalArgumentException before any call, when the crmId is not a valid one
      */
     public ErasureReceipt erase(String contactCrmId) {
         return Futures.await(eraseAsync(contactCrmId, RequestOptions.defaults()));
     }
 
-    /** {@link #erase(String)}, completing on the client's executor. */
+    /**
+     * {@link #erase(String)}, completing on the client's executor.
+     *
+     * @param contactCrmId the contact's crmId, 1 to 64 characters
+     * @return a future of the receipt; it fails only with an {@link IllegalArgumentException} for an invalid crmId
+     */
     public CompletableFuture<ErasureReceipt> eraseAsync(String contactCrmId) {
         return eraseAsync(contactCrmId, RequestOptions.defaults());
     }
 
-    /** {@link #erase(String)} with options on every call, completing on the client's executor. */
+    /**
+     * {@link #erase(String)} with options on every call, completing on the client's executor.
+     *
+     * @param contactCrmId the contact's crmId, 1 to 64 characters
+     * @param options the options for every call; not null, {@link RequestOptions#defaults()} for none
+     * @return a future of the receipt; it fails only for an invalid crmId or null options
+     */
     public CompletableFuture<ErasureReceipt> eraseAsync(String contactCrmId, RequestOptions options) {
         try {
             Check.requiredId("contactCrmId", contactCrmId);

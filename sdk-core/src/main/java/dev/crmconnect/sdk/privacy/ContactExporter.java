@@ -35,12 +35,25 @@ public final class ContactExporter {
         this.clock = clock;
     }
 
-    /** An exporter reading through {@code client}. */
+    /**
+     * An exporter reading through {@code client}, stamping bundles with the system clock.
+     *
+     * @param client the client of the contact's tenant
+     * @return the exporter
+     * @throws NullPointerException if {@code client} is null
+     */
     public static ContactExporter of(CrmConnectClient client) {
         return of(client, Clock.systemUTC());
     }
 
-    /** An exporter reading through {@code client} and stamping bundles with {@code clock}'s time. */
+    /**
+     * An exporter reading through {@code client} and stamping bundles with {@code clock}'s time.
+     *
+     * @param client the client of the contact's tenant
+     * @param clock the clock that gives {@link ContactBundle#exportedAt()}
+     * @return the exporter
+     * @throws NullPointerException if an argument is null
+     */
     public static ContactExporter of(CrmConnectClient client, Clock clock) {
         return new ContactExporter(Objects.requireNonNull(client, "client must not be null"),
                 Objects.requireNonNull(clock, "clock must not be null"));
@@ -49,6 +62,8 @@ public final class ContactExporter {
     /**
      * Everything synced for the contact {@code contactCrmId}.
      *
+     * @param contactCrmId the contact's crmId, 1 to 64 characters
+     * @return the bundle; {@link ContactBundle#isEmpty()} when LinkedIn holds nothing for the contact
      * @throws IllegalArgumentException before any call, when the crmId is not a valid one
      * @throws CrmConnectException when a call fails
      */
@@ -56,7 +71,13 @@ public final class ContactExporter {
         return Futures.await(exportAsync(contactCrmId, RequestOptions.defaults()));
     }
 
-    /** {@link #export(String)} with options on every call, completing on the client's executor. */
+    /**
+     * {@link #export(String)} with options on every call, completing on the client's executor.
+     *
+     * @param contactCrmId the contact's crmId, 1 to 64 characters
+     * @param options the options for every call; not null, {@link RequestOptions#defaults()} for none
+     * @return a future of the bundle; it fails with what {@link #export(String)} would throw
+     */
     public CompletableFuture<ContactBundle> exportAsync(String contactCrmId, RequestOptions options) {
         try {
             Check.requiredId("contactCrmId", contactCrmId);

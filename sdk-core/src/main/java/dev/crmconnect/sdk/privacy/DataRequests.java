@@ -66,22 +66,46 @@ public final class DataRequests {
         this.maxPollInterval = builder.maxPollInterval;
     }
 
-    /** Data requests through {@code client}, polling in real time with the default intervals. */
+    /**
+     * Data requests through {@code client}, polling in real time with the default intervals.
+     *
+     * @param client the client of the tenant that owns the seat or contract
+     * @return the helper
+     * @throws NullPointerException if {@code client} is null
+     */
     public static DataRequests of(CrmConnectClient client) {
         return builder(client).build();
     }
 
-    /** A builder, to set the polling's intervals, clock, sleeper and randomness. */
+    /**
+     * A builder, to set the polling's intervals, clock, sleeper and randomness.
+     *
+     * @param client the client of the tenant that owns the seat or contract
+     * @return a new builder holding the defaults
+     * @throws NullPointerException if {@code client} is null
+     */
     public static Builder builder(CrmConnectClient client) {
         return new Builder(Objects.requireNonNull(client, "client must not be null"));
     }
 
-    /** The scope of one seat, {@code urn:li:seat:<id>}; checked now. */
+    /**
+     * The scope of one seat; checked now.
+     *
+     * @param seatUrn the seat, {@code urn:li:seat:<id>}
+     * @return a SEAT scope
+     * @throws IllegalArgumentException if {@code seatUrn} is missing or not a seat URN
+     */
     public static DataRequestScope seat(String seatUrn) {
         return DataRequestScope.builder().type(ScopeType.SEAT).seat(seatUrn).build();
     }
 
-    /** The scope of a whole contract, {@code urn:li:contract:<id>}; checked now. */
+    /**
+     * The scope of a whole contract; checked now.
+     *
+     * @param contractUrn the contract, {@code urn:li:contract:<id>}
+     * @return a CONTRACT scope
+     * @throws IllegalArgumentException if {@code contractUrn} is missing or not a contract URN
+     */
     public static DataRequestScope contract(String contractUrn) {
         return DataRequestScope.builder().type(ScopeType.CONTRACT).contract(contractUrn).build();
     }
@@ -89,13 +113,24 @@ public final class DataRequests {
     /**
      * Creates an export of {@code categories} for {@code scope}.
      *
+     * @param scope the seat or contract, for example from {@link #seat(String)}; of type SEAT or CONTRACT
+     * @param categories the categories to export, at least one; none UNKNOWN or deletion-only; repeats are sent once
+     * @return the request as created, with its id and status
      * @throws IllegalArgumentException before any call, naming each bad argument
+     * @throws dev.crmconnect.sdk.CrmConnectException if the call fails
      */
     public DataRequest requestExport(DataRequestScope scope, Collection<DataCategory> categories) {
         return Futures.await(requestExportAsync(scope, categories, RequestOptions.defaults()));
     }
 
-    /** {@link #requestExport}, completing on the client's executor; a bad argument fails the future. */
+    /**
+     * {@link #requestExport}, completing on the client's executor; a bad argument fails the future.
+     *
+     * @param scope the seat or contract, for example from {@link #seat(String)}; of type SEAT or CONTRACT
+     * @param categories the categories to export, at least one; none UNKNOWN or deletion-only; repeats are sent once
+     * @param options the options for the call; not null, {@link RequestOptions#defaults()} for none
+     * @return a future of the request as created
+     */
     public CompletableFuture<DataRequest> requestExportAsync(DataRequestScope scope,
                                                              Collection<DataCategory> categories,
                                                              RequestOptions options) {
@@ -106,14 +141,27 @@ public final class DataRequests {
      * Creates a deletion of {@code categories} for {@code scope}. It cannot be undone:
      * {@code confirmation} must be {@link Confirmation#IRREVERSIBLE}.
      *
+     * @param scope the seat or contract, for example from {@link #seat(String)}; of type SEAT or CONTRACT
+     * @param categories the categories to delete, at least one; none UNKNOWN; repeats are sent once
+     * @param confirmation {@link Confirmation#IRREVERSIBLE}, the caller's word that the deletion may go ahead
+     * @return the request as created, with its id and status
      * @throws IllegalArgumentException before any call, naming each bad argument
+     * @throws dev.crmconnect.sdk.CrmConnectException if the call fails
      */
     public DataRequest requestDeletion(DataRequestScope scope, Collection<DataCategory> categories,
                                        Confirmation confirmation) {
         return Futures.await(requestDeletionAsync(scope, categories, confirmation, RequestOptions.defaults()));
     }
 
-    /** {@link #requestDeletion}, completing on the client's executor; a bad argument fails the future. */
+    /**
+     * {@link #requestDeletion}, completing on the client's executor; a bad argument fails the future.
+     *
+     * @param scope the seat or contract, for example from {@link #seat(String)}; of type SEAT or CONTRACT
+     * @param categories the categories to delete, at least one; none UNKNOWN; repeats are sent once
+     * @param confirmation {@link Confirmation#IRREVERSIBLE}, the caller's word that the deletion may go ahead
+     * @param options the options for the call; not null, {@link RequestOptions#defaults()} for none
+     * @return a future of the request as created
+     */
     public CompletableFuture<DataRequest> requestDeletionAsync(DataRequestScope scope,
                                                                Collection<DataCategory> categories,
                                                                Confirmation confirmation, RequestOptions options) {
@@ -123,15 +171,24 @@ public final class DataRequests {
     /**
      * Polls the request {@code id} until it is COMPLETED or FAILED, or {@code timeout} has passed.
      *
+     * @param id the request's id, as the create returned it
+     * @param timeout how long to keep polling, by the helper's clock; positive
      * @return the request as last read: check its {@code status()}, which is still PENDING or
      *     IN_PROGRESS when the timeout passed first
      * @throws IllegalArgumentException before any call, when the id or timeout is invalid
+     * @throws dev.crmconnect.sdk.CrmConnectException if a poll's call fails; polling stops there
      */
     public DataRequest awaitCompletion(String id, Duration timeout) {
         return Futures.await(awaitCompletionAsync(id, timeout));
     }
 
-    /** {@link #awaitCompletion}, without holding a thread while it waits. */
+    /**
+     * {@link #awaitCompletion}, without holding a thread while it waits.
+     *
+     * @param id the request's id, as the create returned it
+     * @param timeout how long to keep polling, by the helper's clock; positive
+     * @return a future of the request as last read; it fails with what {@link #awaitCompletion} would throw
+     */
     public CompletableFuture<DataRequest> awaitCompletionAsync(String id, Duration timeout) {
         try {
             Check.requiredText("id", id, Check.SHORT_TEXT);
@@ -245,25 +302,52 @@ public final class DataRequests {
             this.client = client;
         }
 
-        /** How to wait between polls; default {@link Sleeper#system()}. */
+        /**
+         * How to wait between polls; default {@link Sleeper#system()}.
+         *
+         * @param sleeper the sleeper; tests pass one that moves a fake clock
+         * @return this builder
+         * @throws NullPointerException if {@code sleeper} is null
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper must not be null");
             return this;
         }
 
-        /** The clock the timeout of {@link #awaitCompletion} is measured on; default the system clock. */
+        /**
+         * The clock the timeout of {@link #awaitCompletion} is measured on; default the system clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is null
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock must not be null");
             return this;
         }
 
-        /** The source of the jitter; seed it for repeatable waits. */
+        /**
+         * The source of the jitter; seed it for repeatable waits.
+         *
+         * @param random the source
+         * @return this builder
+         * @throws NullPointerException if {@code random} is null
+         */
         public Builder random(Random random) {
             this.random = Objects.requireNonNull(random, "random must not be null");
             return this;
         }
 
-        /** The first and the largest wait between polls: positive, first at most largest. */
+        /**
+         * The first and the largest wait between polls; default {@link #DEFAULT_FIRST_POLL_INTERVAL} and
+         * {@link #DEFAULT_MAX_POLL_INTERVAL}.
+         *
+         * @param first the first wait; at least 1 ms
+         * @param max the largest wait; at least {@code first}
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         * @throws IllegalArgumentException if {@code first} is under 1 ms or longer than {@code max}
+         */
         public Builder pollIntervals(Duration first, Duration max) {
             Objects.requireNonNull(first, "first must not be null");
             Objects.requireNonNull(max, "max must not be null");
@@ -276,7 +360,11 @@ public final class DataRequests {
             return this;
         }
 
-        /** The data requests helper. */
+        /**
+         * The data requests helper.
+         *
+         * @return a new helper with these settings
+         */
         public DataRequests build() {
             return new DataRequests(this);
         }

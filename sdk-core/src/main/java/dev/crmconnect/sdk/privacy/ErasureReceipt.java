@@ -25,7 +25,13 @@ public record ErasureReceipt(String contactCrmId, List<Deleted> deleted, List<Fa
      */
     public record Deleted(RecordKind kind, String crmId) {
 
-        /** Requires both. */
+        /**
+         * Requires both.
+         *
+         * @param kind what it was
+         * @param crmId its crmId; for a {@link RecordKind#POOL_MEMBERSHIP}, the pool's crmId
+         * @throws NullPointerException if an argument is null
+         */
         public Deleted {
             Objects.requireNonNull(kind, "kind must not be null");
             Objects.requireNonNull(crmId, "crmId must not be null");
@@ -42,36 +48,70 @@ public record ErasureReceipt(String contactCrmId, List<Deleted> deleted, List<Fa
      */
     public record Failure(RecordKind kind, String crmId, String message, CrmConnectException cause) {
 
-        /** Requires the kind and the message. */
+        /**
+         * Requires the kind and the message.
+         *
+         * @param kind what kind of record
+         * @param crmId the record's crmId (a pool's for a membership); null when a listing failed
+         * @param message why, naming the resource; never record values
+         * @param cause the failure of the call, when a call failed; else null
+         * @throws NullPointerException if {@code kind} or {@code message} is null
+         */
         public Failure {
             Objects.requireNonNull(kind, "kind must not be null");
             Objects.requireNonNull(message, "message must not be null");
         }
 
-        /** The failure of the call, when a call failed. */
+        /**
+         * The failure of the call, when a call failed.
+         *
+         * @return the call's exception, or empty when no call failed (for example a record listed without its
+         *     crmId)
+         */
         public Optional<CrmConnectException> failure() {
             return Optional.ofNullable(cause);
         }
     }
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param contactCrmId the contact erased
+     * @param deleted the records deleted, notes first and the contact last
+     * @param failures what could not be listed or deleted
+     * @throws NullPointerException if an argument is null
+     */
     public ErasureReceipt {
         Objects.requireNonNull(contactCrmId, "contactCrmId must not be null");
         deleted = List.copyOf(deleted);
         failures = List.copyOf(failures);
     }
 
-    /** Whether nothing failed: the contact and everything of it are gone. */
+    /**
+     * Whether nothing failed: the contact and everything of it are gone.
+     *
+     * @return true when there is no failure
+     */
     public boolean complete() {
         return failures.isEmpty();
     }
 
-    /** The records of {@code kind} deleted. */
+    /**
+     * The records of {@code kind} deleted.
+     *
+     * @param kind the kind of record
+     * @return those records, in the order of {@link #deleted()}
+     */
     public List<Deleted> deleted(RecordKind kind) {
         return deleted.stream().filter(d -> d.kind() == kind).toList();
     }
 
-    /** The failures about records of {@code kind}. */
+    /**
+     * The failures about records of {@code kind}.
+     *
+     * @param kind the kind of record
+     * @return those failures, in the order of {@link #failures()}
+     */
     public List<Failure> failures(RecordKind kind) {
         return failures.stream().filter(f -> f.kind() == kind).toList();
     }

@@ -36,7 +36,13 @@ public final class ExportImporter {
         this.client = client;
     }
 
-    /** An importer fetching with {@code client}, the client of the tenant the pushes are for. */
+    /**
+     * An importer fetching with {@code client}, the client of the tenant the pushes are for.
+     *
+     * @param client the client of the pushes' tenant
+     * @return the importer
+     * @throws NullPointerException if {@code client} is null
+     */
     public static ExportImporter of(CrmConnectClient client) {
         return new ExportImporter(Objects.requireNonNull(client, "client must not be null"));
     }
@@ -45,6 +51,9 @@ public final class ExportImporter {
      * The drafts of the candidates the export delivered (usually one; none when the member has
      * deleted their account since).
      *
+     * @param event a verified push, as a {@link dev.crmconnect.sdk.webhook.WebhookReceiver} handler receives it
+     * @return the drafts, usually one; empty when the member has deleted their account since
+     * @throws dev.crmconnect.sdk.CrmConnectException if fetching the candidates fails
      * @throws IllegalArgumentException before any call, when the event is not an
      *     {@code EXPORT_CANDIDATE_PROFILE} of this client's tenant
      */
@@ -52,7 +61,13 @@ public final class ExportImporter {
         return Futures.await(draftsForAsync(event, RequestOptions.defaults()));
     }
 
-    /** {@link #draftsFor(WebhookEvent)}, completing on the client's executor. */
+    /**
+     * {@link #draftsFor(WebhookEvent)}, completing on the client's executor.
+     *
+     * @param event a verified push of type {@code EXPORT_CANDIDATE_PROFILE} for this client's tenant
+     * @param options the options for the call; not null, {@link RequestOptions#defaults()} for none
+     * @return a future of the drafts; it fails with what {@link #draftsFor(WebhookEvent)} would throw
+     */
     public CompletableFuture<List<ContactDraft>> draftsForAsync(WebhookEvent event, RequestOptions options) {
         try {
             check(event);

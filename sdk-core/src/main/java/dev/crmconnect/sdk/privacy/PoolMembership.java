@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record PoolMembership(String poolCrmId, PoolMember member) {
 
-    /** Requires both. */
+    /**
+     * Requires both.
+     *
+     * @param poolCrmId the pool's crmId
+     * @param member the membership: the contact's crmId, its step and when it was added
+     * @throws NullPointerException if an argument is null
+     */
     public PoolMembership {
         Objects.requireNonNull(poolCrmId, "poolCrmId must not be null");
         Objects.requireNonNull(member, "member must not be null");

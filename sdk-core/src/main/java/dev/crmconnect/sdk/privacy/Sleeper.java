@@ -12,12 +12,19 @@ import java.util.concurrent.TimeUnit;
 @FunctionalInterface
 public interface Sleeper {
 
-    /** A future that completes after {@code duration}. */
+    /**
+     * A future that completes after {@code duration}.
+     *
+     * @param duration how long to wait; zero or negative completes at once
+     * @return a future that completes, with null, once the duration has passed
+     */
     CompletableFuture<Void> sleep(Duration duration);
 
     /**
      * Real time, without holding a thread: the JDK's shared delay scheduler of
      * {@link CompletableFuture#delayedExecutor} completes the future.
+     *
+     * @return the sleeper in real time, to the millisecond
      */
     static Sleeper system() {
         return duration -> {

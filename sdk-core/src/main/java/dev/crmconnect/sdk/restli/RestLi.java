@@ -40,6 +40,8 @@ public final class RestLi {
      * Encodes null, CharSequence, Number, Boolean, List&lt;?&gt; or Map&lt;String,?&gt; (fields
      * written in sorted key order).
      *
+     * @param value the value to encode
+     * @return the Rest.li text; empty for null or an empty string
      * @throws IllegalArgumentException for another type, a non-String key, an unpaired surrogate
      *     or nesting deeper than 64
      */
@@ -56,6 +58,9 @@ public final class RestLi {
      * Decodes Rest.li text: returns a String, a List&lt;Object&gt; or a Map&lt;String,Object&gt;
      * (in the order written); scalars come back as Strings.
      *
+     * @param encoded the Rest.li text; not null
+     * @return the decoded tree
+     * @throws NullPointerException if {@code encoded} is null
      * @throws RestLiSyntaxException if the text is not well-formed
      */
     public static Object decode(String encoded) {
@@ -67,6 +72,9 @@ public final class RestLi {
      * Encodes query parameters: {@code name=value} pairs joined by {@code &} in sorted order of
      * names, both encoded as above. A parameter whose value is null is left out (not given).
      *
+     * @param params the parameters by name; not null
+     * @return the query, without a leading {@code ?}; empty when no parameter has a value
+     * @throws NullPointerException if {@code params} is null
      * @throws IllegalArgumentException for an empty name or a value {@link #encode} refuses
      */
     public static String encodeQuery(Map<String, ?> params) {
@@ -94,6 +102,9 @@ public final class RestLi {
      * Decodes a query written by {@link #encodeQuery} (without the leading {@code ?}) into a map in
      * the order written; values as {@link #decode} returns them.
      *
+     * @param query the query, without the leading {@code ?}; not null
+     * @return the parameters by name, in the order written
+     * @throws NullPointerException if {@code query} is null
      * @throws RestLiSyntaxException if it is not well-formed or a name is repeated
      */
     public static Map<String, Object> decodeQuery(String query) {

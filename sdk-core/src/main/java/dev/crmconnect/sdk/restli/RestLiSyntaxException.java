@@ -8,6 +8,7 @@ public final class RestLiSyntaxException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The 0-based index in the decoded text where the problem was found. */
     private final int position;
 
     RestLiSyntaxException(int position, String problem) {
@@ -15,7 +16,11 @@ public final class RestLiSyntaxException extends IllegalArgumentException {
         this.position = position;
     }
 
-    /** The 0-based index, in the text given to the decoder, where the problem was found. */
+    /**
+     * Where the problem was found.
+     *
+     * @return the 0-based index, in the text given to the decoder, of the offending character
+     */
     public int position() {
         return position;
     }

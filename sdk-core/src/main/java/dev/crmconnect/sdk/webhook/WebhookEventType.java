@@ -9,7 +9,12 @@ public enum WebhookEventType {
     /** A type this SDK version does not know; {@link WebhookEvent#rawType()} keeps its name. */
     UNKNOWN;
 
-    /** The type that a wire name stands for; {@link #UNKNOWN} for any other name. */
+    /**
+     * The type that a wire name stands for.
+     *
+     * @param name the {@code eventType} as sent; may be null
+     * @return the type of that name; {@link #UNKNOWN} for any other name or null
+     */
     public static WebhookEventType fromWire(String name) {
         for (WebhookEventType type : values()) {
             if (type != UNKNOWN && type.name().equals(name)) {

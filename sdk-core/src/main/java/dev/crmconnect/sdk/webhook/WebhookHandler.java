@@ -7,6 +7,11 @@ package dev.crmconnect.sdk.webhook;
 @FunctionalInterface
 public interface WebhookHandler {
 
-    /** Handles one event; called once per request id while that id is remembered. */
+    /**
+     * Handles one event; called once per request id while that id is remembered.
+     *
+     * @param event the verified event
+     * @throws Exception if the event was not handled; LinkedIn gets 500 and retries, and the handler is called again
+     */
     void handle(WebhookEvent event) throws Exception;
 }

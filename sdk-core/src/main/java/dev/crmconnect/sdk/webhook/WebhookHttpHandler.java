@@ -37,17 +37,36 @@ public final class WebhookHttpHandler implements HttpHandler {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    /** A handler for this receiver with the default body cap of 64 KiB. */
+    /**
+     * A handler for this receiver with the default body cap of 64 KiB.
+     *
+     * @param receiver the receiver that answers each push
+     * @return the handler, to pass to {@code HttpServer.createContext}
+     * @throws NullPointerException if {@code receiver} is null
+     */
     public static WebhookHttpHandler of(WebhookReceiver receiver) {
         return new WebhookHttpHandler(receiver, DEFAULT_MAX_BODY_BYTES);
     }
 
-    /** A handler for this receiver that refuses bodies longer than {@code maxBodyBytes} with 413. */
+    /**
+     * A handler for this receiver that refuses bodies longer than {@code maxBodyBytes} with 413.
+     *
+     * @param receiver the receiver that answers each push
+     * @param maxBodyBytes the largest body accepted, in bytes: 1 to {@value #LARGEST_MAX_BODY_BYTES}
+     * @return the handler, to pass to {@code HttpServer.createContext}
+     * @throws NullPointerException if {@code receiver} is null
+     * @throws IllegalArgumentException if {@code maxBodyBytes} is out of range
+     */
     public static WebhookHttpHandler of(WebhookReceiver receiver, int maxBodyBytes) {
         return new WebhookHttpHandler(receiver, maxBodyBytes);
     }
 
-    /** Answers one exchange; always closes it. */
+    /**
+     * Answers one exchange; always closes it.
+     *
+     * @param exchange the request and its response
+     * @throws IOException if reading the request or writing the response fails
+     */
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {

@@ -9,6 +9,7 @@ public final class WebhookPayloadException extends WebhookException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The JSON field at fault, or null when the body as a whole is at fault. */
     private final String field;
 
     /**
@@ -22,7 +23,11 @@ public final class WebhookPayloadException extends WebhookException {
         this.field = field;
     }
 
-    /** The JSON field at fault, or {@code null} when the body as a whole is at fault. */
+    /**
+     * The JSON field at fault.
+     *
+     * @return the field's name, such as {@code occurredAt}, or {@code null} when the body as a whole is at fault
+     */
     public String field() {
         return field;
     }

@@ -39,7 +39,11 @@ public final class WebhookReceiver {
         this.concurrentDeliveryWait = builder.concurrentDeliveryWait;
     }
 
-    /** A builder; {@link Builder#clientSecret} (or {@link Builder#verifier}) and {@link Builder#handler} are required. */
+    /**
+     * A builder; {@link Builder#clientSecret} (or {@link Builder#verifier}) and {@link Builder#handler} are required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -74,7 +78,11 @@ public final class WebhookReceiver {
         return handleOnce(event);
     }
 
-    /** Number of handled request ids remembered now (for monitoring). */
+    /**
+     * Number of handled request ids remembered now (for monitoring).
+     *
+     * @return the number of request ids remembered, at most the builder's {@code rememberedRequestIds}
+     */
     public int rememberedRequestIds() {
         return recent.size();
     }
@@ -164,25 +172,50 @@ public final class WebhookReceiver {
         private Builder() {
         }
 
-        /** The tenant's client secret, which signs its pushes. */
+        /**
+         * The tenant's client secret, which signs its pushes.
+         *
+         * @param clientSecret the secret; not empty
+         * @return this builder
+         * @throws NullPointerException if {@code clientSecret} is null
+         * @throws IllegalArgumentException if {@code clientSecret} is empty
+         */
         public Builder clientSecret(String clientSecret) {
             this.verifier = WebhookVerifier.of(clientSecret);
             return this;
         }
 
-        /** A verifier to use instead of {@link #clientSecret(String)}. */
+        /**
+         * A verifier to use instead of {@link #clientSecret(String)}.
+         *
+         * @param verifier the verifier
+         * @return this builder
+         * @throws NullPointerException if {@code verifier} is null
+         */
         public Builder verifier(WebhookVerifier verifier) {
             this.verifier = Objects.requireNonNull(verifier, "verifier must not be null");
             return this;
         }
 
-        /** The code that handles each verified event once. */
+        /**
+         * The code that handles each verified event once.
+         *
+         * @param handler the handler
+         * @return this builder
+         * @throws NullPointerException if {@code handler} is null
+         */
         public Builder handler(WebhookHandler handler) {
             this.handler = Objects.requireNonNull(handler, "handler must not be null");
             return this;
         }
 
-        /** How many handled request ids to remember at most (default 10,000); the oldest go first. */
+        /**
+         * How many handled request ids to remember at most (default 10,000); the oldest go first.
+         *
+         * @param count the most request ids remembered; at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code count} is below 1
+         */
         public Builder rememberedRequestIds(int count) {
             if (count < 1) {
                 throw new IllegalArgumentException("rememberedRequestIds must be at least 1, was " + count);
@@ -191,7 +224,14 @@ public final class WebhookReceiver {
             return this;
         }
 
-        /** How long a handled request id is remembered (default 24 hours); must outlast LinkedIn's retries. */
+        /**
+         * How long a handled request id is remembered (default 24 hours); must outlast LinkedIn's retries.
+         *
+         * @param duration how long; positive
+         * @return this builder
+         * @throws NullPointerException if {@code duration} is null
+         * @throws IllegalArgumentException if {@code duration} is zero or negative
+         */
         public Builder rememberFor(Duration duration) {
             Objects.requireNonNull(duration, "rememberFor must not be null");
             if (duration.isNegative() || duration.isZero()) {
@@ -204,6 +244,11 @@ public final class WebhookReceiver {
         /**
          * How long a delivery waits while another delivery of the same request id is being handled
          * (default 30 seconds); past it, it answers 503 so that LinkedIn retries later.
+         *
+         * @param duration how long; zero or more, zero answering 503 at once
+         * @return this builder
+         * @throws NullPointerException if {@code duration} is null
+         * @throws IllegalArgumentException if {@code duration} is negative
          */
         public Builder concurrentDeliveryWait(Duration duration) {
             Objects.requireNonNull(duration, "concurrentDeliveryWait must not be null");
@@ -214,7 +259,13 @@ public final class WebhookReceiver {
             return this;
         }
 
-        /** The clock that ages remembered request ids (default the system clock in UTC). */
+        /**
+         * The clock that ages remembered request ids (default the system clock in UTC).
+         *
+         * @param clock the clock
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is null
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock must not be null");
             return this;
@@ -223,6 +274,7 @@ public final class WebhookReceiver {
         /**
          * The receiver.
          *
+         * @return a new receiver, remembering no request id yet
          * @throws IllegalStateException when the client secret or the handler is missing
          */
         public WebhookReceiver build() {

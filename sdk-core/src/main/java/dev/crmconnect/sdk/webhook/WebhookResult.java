@@ -27,7 +27,11 @@ public final class WebhookResult {
             this.httpStatus = httpStatus;
         }
 
-        /** The HTTP status to answer LinkedIn with. */
+        /**
+         * The HTTP status to answer LinkedIn with.
+         *
+         * @return the status: 200, 400, 401, 500 or 503
+         */
         public int httpStatus() {
             return httpStatus;
         }
@@ -70,27 +74,47 @@ public final class WebhookResult {
         return new WebhookResult(Outcome.IN_PROGRESS, event, "still being handled", null);
     }
 
-    /** What became of the push. */
+    /**
+     * What became of the push.
+     *
+     * @return the outcome; never null
+     */
     public Outcome outcome() {
         return outcome;
     }
 
-    /** The HTTP status to answer LinkedIn with. */
+    /**
+     * The HTTP status to answer LinkedIn with.
+     *
+     * @return the status of the {@link #outcome()}
+     */
     public int httpStatus() {
         return outcome.httpStatus();
     }
 
-    /** The event, when the body was verified and read. */
+    /**
+     * The event, when the body was verified and read.
+     *
+     * @return the event, or empty for a refused signature or a malformed body
+     */
     public Optional<WebhookEvent> event() {
         return Optional.ofNullable(event);
     }
 
-    /** A short reason, safe to send back in the response or to log: no body, secret or handler message. */
+    /**
+     * A short reason, safe to send back in the response or to log: no body, secret or handler message.
+     *
+     * @return the reason, for example {@code already handled}; never null
+     */
     public String detail() {
         return detail;
     }
 
-    /** The exception behind a refused or failed push: a {@link WebhookException} or the handler's own. */
+    /**
+     * The exception behind a refused or failed push: a {@link WebhookException} or the handler's own.
+     *
+     * @return the exception, or empty for a push handled, a duplicate or one still in progress
+     */
     public Optional<Exception> failure() {
         return Optional.ofNullable(failure);
     }

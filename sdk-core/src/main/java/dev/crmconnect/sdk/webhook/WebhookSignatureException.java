@@ -26,6 +26,7 @@ public final class WebhookSignatureException extends WebhookException {
         MISMATCH
     }
 
+    /** Why the signature was refused. */
     private final Reason reason;
 
     WebhookSignatureException(Reason reason, String message) {
@@ -33,7 +34,11 @@ public final class WebhookSignatureException extends WebhookException {
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    /** Why the signature was refused. */
+    /**
+     * Why the signature was refused.
+     *
+     * @return the reason; never null
+     */
     public Reason reason() {
         return reason;
     }

@@ -41,6 +41,9 @@ public final class WebhookVerifier {
     /**
      * A verifier for pushes signed with this client secret.
      *
+     * @param clientSecret the tenant's client secret, as given to the client; not empty
+     * @return the verifier
+     * @throws NullPointerException when the secret is null
      * @throws IllegalArgumentException when the secret is empty
      */
     public static WebhookVerifier of(String clientSecret) {
@@ -56,6 +59,8 @@ public final class WebhookVerifier {
     /**
      * Verifies a push given its raw body and its request headers (names in any case).
      *
+     * @param body the raw request body, exactly as received
+     * @param headers the request headers, by name; the signature header must have exactly one value
      * @throws WebhookSignatureException when the header is missing, repeated, malformed, or does
      *     not match the body
      */
@@ -67,6 +72,7 @@ public final class WebhookVerifier {
     /**
      * Verifies a push given its raw body and the value of its {@code X-LI-Signature} header.
      *
+     * @param body the raw request body, exactly as received
      * @param signatureHeader the header value, or {@code null} when the header is absent
      * @throws WebhookSignatureException when the header is missing, malformed, or does not match
      */
@@ -80,7 +86,12 @@ public final class WebhookVerifier {
         }
     }
 
-    /** The {@code X-LI-Signature} value for this body, as LinkedIn would send it (for tests and fakes). */
+    /**
+     * The {@code X-LI-Signature} value for this body, as LinkedIn would send it (for tests and fakes).
+     *
+     * @param body the raw body to sign
+     * @return {@code hmacsha256=} followed by 64 lower-case hex digits
+     */
     public String sign(byte[] body) {
         Objects.requireNonNull(body, "body must not be null");
         return PREFIX + Hex.encode(hmac(body));
