@@ -81,22 +81,18 @@ final class PollerScenario implements Scenario {
         } finally {
             deleteTree(directory);
         }
-        if (PostgresServer.available()) {
-            try (PostgresServer server = PostgresServer.start();
-                 PooledDataSource pool = new PooledDataSource(server.dataSource());
-                 PooledDataSource customPlans = new PooledDataSource(server.newDatabase("bench_custom_plans",
-                         "plan_cache_mode=force_custom_plan"))) {
-                poll(table, "jdbc, pooled (" + server.version() + ")", CheckpointStore.jdbc(pool), generated,
-                        "generated", notices);
-                // The same with plans made for each execution: see docs/PERFORMANCE.md on the decision lookup.
-                poll(table, "jdbc, pooled, plan_cache_mode=force_custom_plan", CheckpointStore.jdbc(customPlans),
-                        generated, "generated", notices);
-                // Without a pool every store call opens a connection: shown on a short backlog.
-                poll(table, "jdbc, a connection per call", CheckpointStore.jdbc(server.dataSource()), generated,
-                        "generated", Math.min(notices, UNPOOLED_NOTICES));
-            }
-        } else {
-            table.row("jdbc (PostgreSQL)", "generated", Table.count(notices), "-", "not available", "-", "-");
+        try (PostgresServer server = PostgresServer.start();
+             PooledDataSource pool = new PooledDataSource(server.dataSource());
+             PooledDataSource customPlans = new PooledDataSource(server.newDatabase("bench_custom_plans",
+                     "plan_cache_mode=force_custom_plan"))) {
+            poll(table, "jdbc, pooled (" + server.version() + ")", CheckpointStore.jdbc(pool), generated,
+                    "generated", notices);
+            // The same with plans made for each execution: see docs/PERFORMANCE.md on the decision lookup.
+            poll(table, "jdbc, pooled, plan_cache_mode=force_custom_plan", CheckpointStore.jdbc(customPlans),
+                    generated, "generated", notices);
+            // Without a pool every store call opens a connection: shown on a short backlog.
+            poll(table, "jdbc, a connection per call", CheckpointStore.jdbc(server.dataSource()), generated,
+                    "generated", Math.min(notices, UNPOOLED_NOTICES));
         }
         out.println("One poll over a backlog, handler returning Decision.delete at once. Feeds: generated in process"
                 + " (no HTTP), or the client's deletionNotices().feed() reading a sink in its own JVM over HTTP."
