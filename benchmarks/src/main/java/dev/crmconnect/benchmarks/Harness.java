@@ -22,6 +22,7 @@ public final class Harness {
         all.put("poller", new PollerScenario());
         all.put("quota", new QuotaScenario());
         all.put("coldstart", new ColdStartScenario());
+        all.put("tenants", new TenantsScenario());
         return all;
     }
 

@@ -74,4 +74,13 @@ class HarnessTest {
         assertTrue(lastLine().matches(
                 "coldstart build \\+ first call = \\d+ ms \\(median of 1; hand-written: \\d+ ms\\)"), lastLine());
     }
+
+    @Test
+    void tenantsComparesManyClientsWithOneAndCountsFailures() throws Exception {
+        assertEquals(0, run("tenants", "--tenants", "20", "--records", "150", "--rounds", "1", "--idle", "100"));
+        assertTrue(lastLine().matches("tenants: 20 tenants vs one client: throughput [0-9.]+x, CPU/record [0-9.]+x,"
+                + " 0 failed, peak \\d+ SDK threads"), lastLine());
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("| 100 ") && text.contains("| one client ") && text.contains("| 3,000 "), text);
+    }
 }

@@ -173,6 +173,7 @@ class SendThreadsTest {
             }
             other.execute(otherRan::countDown);
             assertTrue(otherRan.await(10, TimeUnit.SECONDS), "the other lane ran while the greedy one waited");
+            waitUntil(() -> threads.running() == 2); // the other lane's exchange is counted until it returns
             assertEquals(2, threads.running(), "the greedy lane holds two threads, its bound");
             release.countDown();
             waitUntil(() -> threads.running() == 0);
