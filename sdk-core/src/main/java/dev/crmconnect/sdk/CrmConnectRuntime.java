@@ -65,7 +65,8 @@ public final class CrmConnectRuntime implements AutoCloseable {
     /** Builds a {@link CrmConnectRuntime}; {@link #build()} checks every setting at once. */
     public static final class Builder {
         private int maxExchangesInFlight = DEFAULT_MAX_EXCHANGES_IN_FLIGHT;
-        private int maxExchangesInFlightPerClient = DEFAULT_MAX_EXCHANGES_IN_FLIGHT_PER_CLIENT;
+        /** Null until set: then 16, or {@code maxExchangesInFlight} when that is lower. */
+        private Integer maxExchangesInFlightPerClient;
         private Executor executor;
 
         private Builder() {
@@ -85,7 +86,8 @@ public final class CrmConnectRuntime implements AutoCloseable {
         /**
          * Exchanges in flight at once per client; more wait their client's turn.
          *
-         * @param maxExchangesInFlightPerClient 1 to {@code maxExchangesInFlight}; default 16
+         * @param maxExchangesInFlightPerClient 1 to {@code maxExchangesInFlight}; default 16, or
+         *     {@code maxExchangesInFlight} when that is lower
          * @return this builder
          */
         public Builder maxExchangesInFlightPerClient(int maxExchangesInFlightPerClient) {
@@ -116,15 +118,16 @@ public final class CrmConnectRuntime implements AutoCloseable {
             if (maxExchangesInFlight < 1 || maxExchangesInFlight > MAX_EXCHANGES_IN_FLIGHT) {
                 problems.add("maxExchangesInFlight must be between 1 and " + MAX_EXCHANGES_IN_FLIGHT);
             }
-            if (maxExchangesInFlightPerClient < 1 || maxExchangesInFlightPerClient > maxExchangesInFlight) {
+            int perClient = maxExchangesInFlightPerClient != null ? maxExchangesInFlightPerClient
+                    : Math.min(DEFAULT_MAX_EXCHANGES_IN_FLIGHT_PER_CLIENT, Math.max(1, maxExchangesInFlight));
+            if (perClient < 1 || perClient > maxExchangesInFlight) {
                 problems.add("maxExchangesInFlightPerClient must be between 1 and maxExchangesInFlight");
             }
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("invalid CrmConnectRuntime configuration: "
                         + String.join("; ", problems));
             }
-            return new CrmConnectRuntime(SharedTransport.create(maxExchangesInFlight, maxExchangesInFlightPerClient,
-                    executor));
+            return new CrmConnectRuntime(SharedTransport.create(maxExchangesInFlight, perClient, executor));
         }
     }
 }

@@ -112,6 +112,25 @@ class SharedRuntimeTest {
     }
 
     @Test
+    void oneTenantsThrottlingAndFailingTokenEndpointHoldNoThreadOfTheOthers() throws Exception {
+        try (CrmConnectRuntime runtime = CrmConnectRuntime.builder().maxExchangesInFlight(1).build();
+             CrmConnectClient throttled = client(runtime, "throttled-1", RetryPolicy.defaults());
+             CrmConnectClient noToken = client(runtime, "no-token-1", RetryPolicy.defaults());
+             CrmConnectClient healthy = client(runtime, "healthy-1", RetryPolicy.none())) {
+            // Both wait 5 s between attempts (Retry-After) on the shared timer, holding no send thread.
+            CompletableFuture<BatchResult> waiting = throttled.contacts().upsertAsync(contacts(1));
+            CompletableFuture<BatchResult> tokenless = noToken.contacts().upsertAsync(contacts(1));
+            waitUntil(() -> arrivals.contains("throttled-1"));
+            for (int i = 0; i < 20; i++) {
+                assertEquals(1, healthy.contacts().upsert(contacts(1)).succeeded().size());
+            }
+            assertTrue(!waiting.isDone() && !tokenless.isDone(),
+                    "the other tenants' calls are still waiting to retry while this one made 20 calls");
+            assertEquals(20, arrivals.stream().filter("healthy-1"::equals).count());
+        }
+    }
+
+    @Test
     void clientsBuiltThePlainWayShareOneRuntimeThatStartsThreadsOnlyForWork() throws Exception {
         List<CrmConnectClient> clients = new ArrayList<>();
         try {
@@ -193,6 +212,10 @@ class SharedRuntimeTest {
     }
 
     private CrmConnectClient client(CrmConnectRuntime runtime, String clientId) {
+        return client(runtime, clientId, RetryPolicy.none());
+    }
+
+    private CrmConnectClient client(CrmConnectRuntime runtime, String clientId, RetryPolicy retryPolicy) {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         return CrmConnectClient.builder()
                 .runtime(runtime)
@@ -201,7 +224,7 @@ class SharedRuntimeTest {
                 .credentials(clientId, "secret")
                 .integrationContext(CONTEXT)
                 .throttle(Throttle.disabled())
-                .retryPolicy(RetryPolicy.none())
+                .retryPolicy(retryPolicy)
                 .build();
     }
 
@@ -219,6 +242,10 @@ class SharedRuntimeTest {
                 clientId = URLDecoder.decode(pair.substring("client_id=".length()), StandardCharsets.UTF_8);
             }
         }
+        if (clientId.startsWith("no-token")) {
+            answer(exchange, 503, "{\"status\":503}", "5");
+            return;
+        }
         respond(exchange, "{\"access_token\":\"tok-" + clientId + "\",\"expires_in\":1800}");
     }
 
@@ -227,6 +254,10 @@ class SharedRuntimeTest {
         String tenant = exchange.getRequestHeaders().getFirst("Authorization").substring("Bearer tok-".length());
         JsonNode body = Json.mapper().readTree(exchange.getRequestBody().readAllBytes());
         arrivals.add(tenant);
+        if (tenant.startsWith("throttled")) {
+            answer(exchange, 429, "{\"status\":429}", "5");
+            return;
+        }
         if (gateClosed.get()) {
             try {
                 gate.await(60, TimeUnit.SECONDS);
@@ -243,9 +274,16 @@ class SharedRuntimeTest {
     }
 
     private static void respond(HttpExchange exchange, String json) throws IOException {
+        answer(exchange, 200, json, null);
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json, String retryAfter) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
+        if (retryAfter != null) {
+            exchange.getResponseHeaders().add("Retry-After", retryAfter);
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
     }
