@@ -1,50 +1,61 @@
 package dev.crmconnect.samples;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.crmconnect.model.Address;
 import dev.crmconnect.model.Contact;
 import dev.crmconnect.model.PhoneNumber;
 import dev.crmconnect.model.Visibility;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.Closeable;
+import java.io.Flushable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 
 /**
- * A CSV file of contacts, as a CRM might export them: a header line, then one contact per line;
- * fields may be quoted ({@code "Northwind, Inc."}, a quote doubled inside); no line breaks inside
- * a field. Columns: {@code crmId, visibility, firstName, lastName, email, phone, city, region,
- * country, jobTitle, company, linkedInProfileUrl, doNotContact, createdAt, updatedAt}.
+ * A CSV file of contacts, as a CRM exports them (RFC 4180): a header line naming the columns, then
+ * one contact per record. A field may be quoted, and a quoted field may hold commas, line breaks
+ * and quotes (doubled: {@code "say ""hi"""}). Read and written with Jackson's CSV module
+ * ({@code jackson-dataformat-csv}). Columns, in any order: {@code crmId, visibility, firstName,
+ * lastName, email, phone, city, region, country, jobTitle, company, linkedInProfileUrl,
+ * doNotContact, createdAt, updatedAt}; an unknown column is ignored.
  */
 final class ContactCsv {
 
-    /** The columns, in the order {@link #generate} writes them; a file may order them as it likes. */
+    /** The columns this sample reads, in the order a generated file has them. */
     static final List<String> COLUMNS = List.of("crmId", "visibility", "firstName", "lastName", "email", "phone",
             "city", "region", "country", "jobTitle", "company", "linkedInProfileUrl", "doNotContact", "createdAt",
             "updatedAt");
+
+    /** Each record an array of its fields, whatever their number; blank lines skipped; quoting only where needed. */
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
 
     private ContactCsv() {
     }
 
     /**
-     * One data line of the file.
+     * One data record of the file.
      *
-     * @param number the row's number among the data rows, from 1 (the header and blank lines are not counted)
-     * @param values the values by column name; an empty field is absent
+     * @param number the record's number among the data rows, from 1 (the header and blank lines are not counted)
+     * @param line   the line of the file the record starts on, from 1 (a quoted field may span several lines)
+     * @param values the values by column name, stripped of surrounding spaces; an empty field is absent
      */
-    record Row(int number, Map<String, String> values) {
+    record Row(int number, int line, Map<String, String> values) {
 
         /** The row's crmId, or null. */
         String crmId() {
@@ -93,42 +104,108 @@ final class ContactCsv {
         }
     }
 
-    /** Reads a contact CSV one row at a time; close it when done. */
-    static final class Reader implements Closeable {
-        private final BufferedReader in;
-        private final List<String> header;
-        private int number;
+    /**
+     * A file that is not well-formed CSV (a quoted field never closed, text after a closing quote):
+     * where records begin and end cannot be told from there on, so reading stops.
+     */
+    static final class MalformedCsvException extends IOException {
+        private static final long serialVersionUID = 1L;
 
-        /** Opens {@code file} and reads its header. */
-        Reader(Path file) throws IOException {
-            this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-            String first = in.readLine();
-            if (first == null) {
-                in.close();
-                throw new IOException(file + ": empty; expected a header line naming the columns");
-            }
-            this.header = split(first.startsWith("\uFEFF") ? first.substring(1) : first, 0);
+        private final int row;
+        private final int line;
+
+        MalformedCsvException(Path file, int row, int line, String reason) {
+            super(file.getFileName() + ": " + (row == 0 ? "the header" : "row " + row) + " (from line " + line + "): "
+                    + reason);
+            this.row = row;
+            this.line = line;
         }
 
-        /** The next row, or null at the end of the file; blank lines are skipped and not counted. */
-        Row next() throws IOException {
-            String line;
-            do {
-                line = in.readLine();
-                if (line == null) {
-                    return null;
+        /** The data row that cannot be read, counted as {@link Row#number()} counts; 0 for the header. */
+        int row() {
+            return row;
+        }
+
+        /** The line of the file the row starts on. */
+        int line() {
+            return line;
+        }
+    }
+
+    /** Reads a contact CSV one row at a time; close it when done. */
+    static final class Reader implements Closeable {
+        private final Path file;
+        private final MappingIterator<String[]> records;
+        private final List<String> header;
+        private boolean headerRead;
+        private int number;
+        private int line;
+
+        /**
+         * Opens {@code file} and reads its header.
+         *
+         * @throws MalformedCsvException when the header cannot be read
+         */
+        Reader(Path file) throws IOException {
+            this.file = file;
+            this.records = MAPPER.readerFor(String[].class).readValues(Files.newBufferedReader(file,
+                    StandardCharsets.UTF_8));
+            try {
+                String[] first = nextRecord();
+                if (first == null) {
+                    throw new IOException(file + ": empty; expected a header line naming the columns");
                 }
-            } while (line.isBlank());
-            number++;
-            List<String> fields = split(line, number);
+                List<String> names = new ArrayList<>();
+                for (String name : first) {
+                    names.add(name.strip());
+                }
+                if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) { // a byte order mark, as Excel writes
+                    names.set(0, names.get(0).substring(1));
+                }
+                this.header = List.copyOf(names);
+                this.headerRead = true;
+            } catch (IOException | RuntimeException e) {
+                records.close();
+                throw e;
+            }
+        }
+
+        /**
+         * The next row, or null at the end of the file; blank lines are skipped and not counted.
+         *
+         * @throws MalformedCsvException naming the row and the line it starts on
+         */
+        Row next() throws IOException {
+            String[] fields = nextRecord();
+            if (fields == null) {
+                return null;
+            }
             Map<String, String> values = new HashMap<>();
-            for (int i = 0; i < header.size() && i < fields.size(); i++) {
-                String value = fields.get(i).strip();
+            for (int i = 0; i < header.size() && i < fields.length; i++) {
+                String value = fields[i] == null ? "" : fields[i].strip();
                 if (!value.isEmpty()) {
                     values.put(header.get(i), value);
                 }
             }
-            return new Row(number, values);
+            return new Row(number, line, values);
+        }
+
+        private String[] nextRecord() throws IOException {
+            // After a record the parser stands at the start of the next one, blank lines skipped.
+            int start = Math.max(1, records.getParser().currentLocation().getLineNr());
+            try {
+                if (!records.hasNextValue()) {
+                    return null;
+                }
+                String[] fields = records.nextValue();
+                if (headerRead) {
+                    number++;
+                    line = start;
+                }
+                return fields;
+            } catch (JsonProcessingException e) {
+                throw new MalformedCsvException(file, headerRead ? number + 1 : 0, start, reason(e));
+            }
         }
 
         /** Skips {@code rows} rows (an earlier run synced them). */
@@ -140,135 +217,77 @@ final class ContactCsv {
 
         @Override
         public void close() throws IOException {
-            in.close();
+            records.close();
         }
     }
 
-    /** Counts the data rows of {@code file} (non-blank lines after the header). */
-    static int countRows(Path file) throws IOException {
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return (int) Math.max(0, lines.filter(line -> !line.isBlank()).count() - 1);
+    private static String reason(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message != null && message.startsWith("Missing closing quote")) {
+            return "a quoted field is not closed: no closing quote before the end of the file";
         }
+        return message;
     }
-
-    /** The fields of one line; a quoted field may hold commas and doubled quotes. */
-    static List<String> split(String line, int number) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("csv line " + number + ": a quoted field is not closed");
-        }
-        fields.add(field.toString());
-        return fields;
-    }
-
-    /** One field as CSV writes it: quoted when it holds a comma or a quote. */
-    static String quote(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.contains(",") || value.contains("\"") ? '"' + value.replace("\"", "\"\"") + '"' : value;
-    }
-
-    private static final String[] FIRST_NAMES = {"Olivia", "Liam", "Emma", "Noah", "Amelia", "Oliver", "Ava", "Elijah",
-            "Sophia", "Mateo", "Isabella", "Lucas", "Mia", "Levi", "Charlotte", "Leo", "Aisha", "Kenji", "Priya", "Chen",
-            "Fatima", "Ivan", "Zoe", "Omar", "Nia", "Hugo", "Ines", "Tariq", "Freya", "Arjun", "Sakura", "Mohammed",
-            "Lena", "Diego", "Hannah", "Kwame", "Elif", "Jonas", "Maya", "Rafael"};
-    private static final String[] LAST_NAMES = {"Smith", "Garcia", "Müller", "Rossi", "Nguyen", "Kim", "Okafor",
-            "Johansson", "Dubois", "Kowalski", "Silva", "Tanaka", "Patel", "O'Brien", "Novak", "Jensen", "Haddad",
-            "Fernández", "Murphy", "Schneider", "Ivanova", "Costa", "Yilmaz", "Mensah", "Lindqvist", "Chen", "Sato",
-            "Moreau", "van Dijk", "Rahman"};
-    private static final String[][] PLACES = {{"London", "England", "GB"}, {"Manchester", "England", "GB"},
-            {"Dublin", "Leinster", "IE"}, {"Berlin", "Berlin", "DE"}, {"Munich", "Bavaria", "DE"},
-            {"Paris", "Île-de-France", "FR"}, {"Amsterdam", "North Holland", "NL"}, {"Madrid", "Madrid", "ES"},
-            {"Stockholm", "Stockholm", "SE"}, {"Warsaw", "Masovia", "PL"}, {"New York", "NY", "US"},
-            {"Austin", "TX", "US"}, {"Toronto", "ON", "CA"}, {"Bengaluru", "Karnataka", "IN"},
-            {"Singapore", "Singapore", "SG"}, {"Sydney", "NSW", "AU"}};
-    private static final String[] TITLES = {"Software Engineer", "Senior Software Engineer", "Data Scientist",
-            "Product Manager", "UX Designer", "Engineering Manager", "DevOps Engineer", "Sales Director",
-            "Account Executive", "Marketing Manager", "Financial Analyst", "HR Business Partner", "Recruiter",
-            "QA Engineer", "Solutions Architect"};
-    private static final String[] COMPANIES = {"Northwind Traders", "Contoso Ltd", "Fabrikam, Inc.", "Adventure Works",
-            "Tailspin Toys", "Wide World Importers", "Litware, Inc.", "Proseware", "Blue Yonder Airlines",
-            "Woodgrove Bank", "Alpine Ski House", "Coho Winery"};
-    private static final String[] EMAIL_DOMAINS = {"example.com", "example.org", "example.net"};
 
     /**
-     * Writes a realistic CSV of {@code rows} contacts to {@code file}, the same for the same seed:
-     * about 3% private (never sent), 4% do-not-contact, and about 2% with a problem a real export
-     * has (no first name, a malformed email, a profile URL without a scheme, a crmId repeated on the
-     * next line) so that the sync has failures to report.
+     * Counts the data rows of {@code file} (records after the header, blank lines not counted),
+     * reading every one, so a malformed file is found before anything is sent.
+     *
+     * @throws MalformedCsvException naming the first row that cannot be read
      */
-    static void generate(Path file, int rows, long seed) throws IOException {
-        Random random = new Random(seed);
-        Instant now = Instant.parse("2025-06-01T09:00:00Z");
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-            out.write(String.join(",", COLUMNS));
-            out.newLine();
-            String previousId = null;
-            for (int i = 1; i <= rows; i++) {
-                String first = FIRST_NAMES[random.nextInt(FIRST_NAMES.length)];
-                String last = LAST_NAMES[random.nextInt(LAST_NAMES.length)];
-                String[] place = PLACES[random.nextInt(PLACES.length)];
-                String handle = (first + "." + last).toLowerCase(Locale.ROOT).replaceAll("[^a-z.]", "");
-                String crmId = String.format(Locale.ROOT, "crm-%06d", i);
-                String email = handle + (random.nextInt(90) + 10) + "@" + EMAIL_DOMAINS[random.nextInt(3)];
-                String profile = "https://www.linkedin.com/in/" + handle.replace('.', '-') + "-" + (1000 + i);
-                Instant created = now.minus(Duration.ofMinutes(random.nextInt(3 * 365 * 24 * 60)));
-                Instant updated = created.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 90)));
-                double problem = random.nextDouble();
-                if (problem < 0.005) {
-                    first = "";
-                } else if (problem < 0.010) {
-                    email = email.replace("@", " at ");
-                } else if (problem < 0.015) {
-                    profile = profile.substring("https://".length());
-                } else if (problem < 0.020 && previousId != null) {
-                    crmId = previousId; // the export repeated a record
-                }
-                previousId = crmId;
-                List<String> values = List.of(crmId, random.nextDouble() < 0.03 ? "private" : "public", first, last,
-                        email, phone(random, place[2]), place[0], place[1], place[2],
-                        TITLES[random.nextInt(TITLES.length)], COMPANIES[random.nextInt(COMPANIES.length)], profile,
-                        Boolean.toString(random.nextDouble() < 0.04), created.toString(), updated.toString());
-                out.write(String.join(",", values.stream().map(ContactCsv::quote).toList()));
-                out.newLine();
+    static int countRows(Path file) throws IOException {
+        try (Reader reader = new Reader(file)) {
+            int rows = 0;
+            while (reader.next() != null) {
+                rows++;
             }
+            return rows;
         }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** A number from the ranges reserved for fiction and examples, where a country has one. */
-    private static String phone(Random random, String country) {
-        int n = random.nextInt(1000);
-        return switch (country) {
-            case "GB" -> String.format(Locale.ROOT, "+44 20 7946 0%03d", n);
-            case "US", "CA" -> String.format(Locale.ROOT, "+1 555-01%02d", n % 100);
-            case "AU" -> String.format(Locale.ROOT, "+61 2 5550 %04d", n);
-            default -> random.nextBoolean() ? "" : String.format(Locale.ROOT, "+1 555-01%02d", n % 100);
-        };
+    /** Writes CSV records, each field quoted only where CSV needs it (a comma, a quote, a line break). */
+    static final class Writer implements Closeable, Flushable {
+        private final SequenceWriter records;
+
+        /** Writes to {@code out}, which {@link #close()} closes. */
+        Writer(java.io.Writer out) throws IOException {
+            this.records = MAPPER.writerFor(String[].class).writeValues(out);
+        }
+
+        /** Writes one record; a null value is written as an empty field. */
+        void write(List<String> values) throws IOException {
+            records.write(values.stream().map(v -> v == null ? "" : v).toArray(String[]::new));
+        }
+
+        @Override
+        public void flush() throws IOException {
+            records.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            records.close();
+        }
+    }
+
+    /**
+     * Reads a small CSV file whole, by column name: each record a map of the header's names to
+     * the record's fields (an empty string when the record is short).
+     */
+    static List<Map<String, String>> readAll(Path file) throws IOException {
+        List<Map<String, String>> all = new ArrayList<>();
+        try (MappingIterator<String[]> records = MAPPER.readerFor(String[].class)
+                .readValues(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            String[] header = records.hasNextValue() ? records.nextValue() : new String[0];
+            while (records.hasNextValue()) {
+                String[] fields = records.nextValue();
+                Map<String, String> record = new HashMap<>();
+                for (int i = 0; i < header.length; i++) {
+                    record.put(header[i], i < fields.length ? fields[i] : "");
+                }
+                all.add(record);
+            }
+        }
+        return all;
     }
 }

@@ -6,10 +6,6 @@ import dev.crmconnect.sdk.CrmConnectClient;
 import dev.crmconnect.sdk.RecordResult;
 import dev.crmconnect.sdk.SdkVersion;
 import dev.crmconnect.sdk.Throttle;
-import dev.crmconnect.testkit.FakeCrmConnect;
-import dev.crmconnect.testkit.FakeTenant;
-import dev.crmconnect.testkit.Quotas;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -18,32 +14,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The contact sync sample: reads a CSV of contacts (a realistic one of 10,000 rows is generated
- * when none is given), upserts them through {@code client.contacts().upsert} with a progress bar,
- * and sums up the rows that failed and why. Interrupted, it resumes after the last chunk it
- * finished; a row that fails for its data is listed and skipped, while a batch the server keeps
- * failing stops the run so that the next run sends it again.
+ * The contact sync sample: reads a CSV of contacts ({@link ContactCsv}), upserts them through
+ * {@code client.contacts().upsert} with a progress bar, and sums up the rows that failed and why.
+ * Interrupted, it resumes after the last chunk it finished; a row that fails for its data is listed
+ * and skipped, while a batch the server keeps failing stops the run so that the next run sends it
+ * again.
  *
- * <p>With no endpoint settings it syncs to the embedded fake server; with the same settings as
- * {@link NoticePollerSample} it syncs to that endpoint.
+ * <p>It syncs {@code --csv FILE} to the endpoint that the {@code CRMCONNECT_*} settings (or the
+ * matching flags) name, as {@link NoticePollerSample} does. The demo on the embedded fake server,
+ * with a generated CSV, is {@code ContactSyncDemo} in the module's tests: this class does not need
+ * the testkit.
  */
 public final class ContactSyncSample {
 
-    private static final Set<String> VALUE_FLAGS = Set.of("work-dir", "csv", "rows", "limit", "records-per-minute",
-            "base-url", "token-url", "client-id", "client-secret", "integration-context");
-    private static final Set<String> SWITCHES = Set.of("restart", "help");
+    /** The flags that take a value, without their dashes. */
+    static final Set<String> VALUE_FLAGS = Set.of("work-dir", "csv", "limit", "records-per-minute", "base-url",
+            "token-url", "client-id", "client-secret", "integration-context");
+    /** The flags that take none. */
+    static final Set<String> SWITCHES = Set.of("restart", "help");
     /** Rows per upsert call: the client sends them as batches of 100, four at a time. */
     private static final int CHUNK = 400;
-    private static final long CSV_SEED = 42;
 
     private ContactSyncSample() {
     }
@@ -51,23 +50,35 @@ public final class ContactSyncSample {
     /**
      * What a run did.
      *
-     * @param totalRows      data rows in the CSV
-     * @param resumedAtRow   rows done by earlier runs when this one started
-     * @param progress       the progress after this run
-     * @param failureReasons failed rows per reason, over every run of this CSV
-     * @param stopReason     why the run stopped before the end; null if it did not
+     * @param totalRows             data rows in the CSV (those before the first malformed one, if any)
+     * @param start                 the progress when the run started: what earlier runs did
+     * @param progress              the progress after this run
+     * @param contactsStoredThisRun distinct crmIds this run stored (a crmId repeated in a later chunk is
+     *                              stored again, replacing the first, and counted once here)
+     * @param failureReasons        failed rows per reason, over every run of this CSV
+     * @param stopReason            why the run stopped before the end; null if it did not
      */
-    record Result(int totalRows, int resumedAtRow, SyncProgress progress, Map<String, Integer> failureReasons,
-                  String stopReason) {
+    record Result(int totalRows, SyncProgress start, SyncProgress progress, int contactsStoredThisRun,
+                  Map<String, Integer> failureReasons, String stopReason) {
 
         /** Whether every row of the CSV is done. */
         boolean complete() {
-            return progress.rowsDone() >= totalRows;
+            return stopReason == null && progress.rowsDone() >= totalRows;
+        }
+
+        /** Rows done by earlier runs when this one started. */
+        int resumedAtRow() {
+            return start.rowsDone();
+        }
+
+        /** Rows this run stored. */
+        int storedThisRun() {
+            return progress.stored() - start.stored();
         }
     }
 
     /**
-     * Runs the sample; flags are listed by {@code --help}.
+     * Runs the sample against the endpoint the settings name; flags are listed by {@code --help}.
      *
      * @param args command-line flags
      */
@@ -85,73 +96,67 @@ public final class ContactSyncSample {
             System.out.println(usage());
             return;
         }
-        Result result = run(parsed, System.out, System.console() != null);
+        Result result;
+        try {
+            result = run(parsed, System.out, System.console() != null);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (result.stopReason() != null) {
             System.exit(1);
         }
     }
 
-    /** Runs the sample on {@code args}, printing to {@code out} (redrawing the progress line on a terminal). */
+    /**
+     * Syncs {@code --csv} to the endpoint {@code args} name, printing to {@code out} (redrawing the
+     * progress line on a terminal).
+     *
+     * @throws IllegalArgumentException when no endpoint or no {@code --csv} is given
+     */
     static Result run(SampleArgs args, PrintStream out, boolean terminal) {
-        Path directory = args.workDir("contact-sync");
-        int recordsPerMinute = args.intFlag("records-per-minute", Throttle.DEFAULT_RECORDS_PER_MINUTE,
-                Throttle.MIN_RECORDS_PER_MINUTE);
-        int limit = args.intFlag("limit", Integer.MAX_VALUE, 1);
-        out.println("CRM Connect contact sync sample (crmconnect-java " + SdkVersion.version() + ")");
-        Path csv = csvFile(args, directory, out);
-        Throttle throttle = Throttle.of(recordsPerMinute, Throttle.DEFAULT_REQUESTS_PER_DAY);
-
-        Optional<Endpoint> endpoint = Endpoint.from(args);
-        if (endpoint.isPresent()) {
-            out.println("Endpoint: " + endpoint.get().describe());
-            try (CrmConnectClient client = endpoint.get().clientBuilder().throttle(throttle).build()) {
-                return sync(client, csv, directory, limit, args.has("restart"), out, terminal);
-            }
+        Endpoint endpoint = Endpoint.require(args);
+        String csv = args.flag("csv", null);
+        if (csv == null) {
+            throw new IllegalArgumentException("--csv FILE is required: the contacts to sync");
         }
-        // The fake enforces LinkedIn's quotas too; a raised --records-per-minute raises both.
-        try (FakeCrmConnect fake = FakeCrmConnect.builder()
-                .tenant(new FakeTenant("sync-client", "sync-secret", "urn:li:organization:1001"))
-                .quotas(Quotas.of(Math.max(recordsPerMinute, Throttle.DEFAULT_RECORDS_PER_MINUTE),
-                        Throttle.DEFAULT_REQUESTS_PER_DAY, Quotas.RetryAfter.SECONDS))
-                .start();
-             CrmConnectClient client = CrmConnectClient.builder()
-                     .baseUrl(fake.baseUrl())
-                     .tokenUrl(fake.tokenUrl())
-                     .credentials("sync-client", "sync-secret")
-                     .integrationContext("urn:li:organization:1001")
-                     .throttle(throttle)
-                     .build()) {
-            out.println("Endpoint: the embedded fake server at " + fake.baseUrl()
-                    + " (it starts empty on each run)");
-            Result result = sync(client, csv, directory, limit, args.has("restart"), out, terminal);
-            out.println("The fake now holds " + String.format(Locale.ROOT, "%,d",
-                    fake.state("urn:li:organization:1001").count("crmContacts")) + " contacts.");
-            return result;
+        out.println(title());
+        return run(endpoint, Path.of(csv).toAbsolutePath(), args, out, terminal);
+    }
+
+    /** Syncs {@code csv} to {@code endpoint}, with the throttle, limit and work directory of {@code args}. */
+    static Result run(Endpoint endpoint, Path csv, SampleArgs args, PrintStream out, boolean terminal) {
+        out.println("Endpoint: " + endpoint.describe());
+        try (CrmConnectClient client = endpoint.clientBuilder().throttle(throttle(args)).build()) {
+            return sync(client, csv, args.workDir("contact-sync"), limit(args), args.has("restart"), out, terminal);
         }
     }
 
-    /** The CSV to sync: {@code --csv}, else the work directory's, generated when absent. */
-    private static Path csvFile(SampleArgs args, Path directory, PrintStream out) {
-        String given = args.flag("csv", null);
-        if (given != null) {
-            return Path.of(given).toAbsolutePath();
-        }
-        Path csv = directory.resolve("contacts.csv");
-        int rows = args.intFlag("rows", 10_000, 1);
-        try {
-            if (!Files.exists(csv) || (args.flag("rows", null) != null && ContactCsv.countRows(csv) != rows)) {
-                ContactCsv.generate(csv, rows, CSV_SEED);
-                out.printf(Locale.ROOT, "Generated %s: %,d contacts (seed %d)%n", csv, rows, CSV_SEED);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + csv, e);
-        }
-        return csv;
+    /** The first line a run prints. */
+    static String title() {
+        return "CRM Connect contact sync sample (crmconnect-java " + SdkVersion.version() + ")";
+    }
+
+    /** The client-side throttle: {@code --records-per-minute}, else LinkedIn's default quota. */
+    static Throttle throttle(SampleArgs args) {
+        return Throttle.of(recordsPerMinute(args), Throttle.DEFAULT_REQUESTS_PER_DAY);
+    }
+
+    /** {@code --records-per-minute}, else LinkedIn's default quota of 10,000. */
+    static int recordsPerMinute(SampleArgs args) {
+        return args.intFlag("records-per-minute", Throttle.DEFAULT_RECORDS_PER_MINUTE, Throttle.MIN_RECORDS_PER_MINUTE);
+    }
+
+    /** {@code --limit}: rows this run syncs at most. */
+    static int limit(SampleArgs args) {
+        return args.intFlag("limit", Integer.MAX_VALUE, 1);
     }
 
     /**
      * Syncs the rows of {@code csv} not yet done, at most {@code limit} of them, keeping progress
-     * and failures in {@code directory}.
+     * and failures in {@code directory}. The whole file is read first, so a malformed one is
+     * reported, naming the row, before anything is sent.
      */
     static Result sync(CrmConnectClient client, Path csv, Path directory, int limit, boolean restart,
                        PrintStream out, boolean terminal) {
@@ -159,23 +164,35 @@ public final class ContactSyncSample {
         Path failuresFile = directory.resolve("failures.csv");
         try {
             Files.createDirectories(directory);
-            int total = ContactCsv.countRows(csv);
             String fingerprint = SyncProgress.fingerprint(csv);
+            int total;
+            try {
+                total = ContactCsv.countRows(csv);
+            } catch (ContactCsv.MalformedCsvException e) {
+                String reason = "the CSV is malformed: " + e.getMessage();
+                out.println("CSV: " + csv);
+                out.println("Stopped before sending anything: " + reason + ".");
+                out.println("Fix the file (a field holding a comma, a quote or a line break must be quoted, its"
+                        + " quotes doubled) and run again.");
+                SyncProgress none = SyncProgress.start(fingerprint);
+                return new Result(e.row() - 1, none, none, 0, Map.of(), reason);
+            }
             SyncProgress progress = SyncProgress.read(progressFile);
             if (progress == null || restart || !fingerprint.equals(progress.csv())) {
                 if (progress != null && !restart) {
                     out.println("The progress file is of another CSV (or the CSV changed): starting over.");
                 }
                 progress = SyncProgress.start(fingerprint);
-                Files.writeString(failuresFile, "row,crmId,status,reason\n", StandardCharsets.UTF_8);
+                Files.writeString(failuresFile, "row,line,crmId,status,reason\n", StandardCharsets.UTF_8);
                 progress.write(progressFile);
             }
+            SyncProgress start = progress;
             int resumedAt = progress.rowsDone();
             out.printf(Locale.ROOT, "CSV: %s (%,d rows)%n", csv, total);
             out.println("Progress: " + progressFile);
             if (resumedAt >= total) {
                 out.println("Already synced: every row is done. Pass --restart to sync them again.");
-                return summarize(new Result(total, resumedAt, progress, failureReasons(failuresFile), null),
+                return summarize(new Result(total, start, progress, 0, failureReasons(failuresFile), null),
                         failuresFile, out);
             }
             if (resumedAt > 0) {
@@ -185,16 +202,23 @@ public final class ContactSyncSample {
 
             ProgressLine line = new ProgressLine(out, total, resumedAt, terminal);
             String stopReason = null;
+            boolean malformed = false;
+            Set<String> storedIds = new HashSet<>();
             try (ContactCsv.Reader reader = new ContactCsv.Reader(csv);
-                 BufferedWriter failures = Files.newBufferedWriter(failuresFile, StandardCharsets.UTF_8,
-                         StandardOpenOption.APPEND)) {
+                 ContactCsv.Writer failures = new ContactCsv.Writer(Files.newBufferedWriter(failuresFile,
+                         StandardCharsets.UTF_8, StandardOpenOption.APPEND))) {
                 reader.skip(resumedAt);
                 int doneThisRun = 0;
-                while (doneThisRun < limit) {
+                while (doneThisRun < limit && stopReason == null) {
                     List<ContactCsv.Row> chunk = new ArrayList<>();
-                    for (ContactCsv.Row row; chunk.size() < Math.min(CHUNK, limit - doneThisRun)
-                            && (row = reader.next()) != null; ) {
-                        chunk.add(row);
+                    try {
+                        for (ContactCsv.Row row; chunk.size() < Math.min(CHUNK, limit - doneThisRun)
+                                && (row = reader.next()) != null; ) {
+                            chunk.add(row);
+                        }
+                    } catch (ContactCsv.MalformedCsvException e) { // the file changed since it was counted
+                        stopReason = "the CSV is malformed: " + e.getMessage();
+                        malformed = true;
                     }
                     if (chunk.isEmpty()) {
                         break;
@@ -202,23 +226,31 @@ public final class ContactSyncSample {
                     ChunkOutcome outcome = syncChunk(client, chunk, failures);
                     if (outcome.batchFailure != null) {
                         stopReason = "the server failed a whole batch after retries (" + outcome.batchFailure + ")";
+                        malformed = false;
                         break;
                     }
                     // Failures first, then progress: after a crash between the two, the chunk is sent
                     // again and its failures listed again, which the summary reads once per row.
                     failures.flush();
-                    progress = progress.plus(chunk.size(), outcome.stored, outcome.skipped, outcome.failed,
+                    progress = progress.plus(chunk.size(), outcome.storedIds.size(), outcome.skipped, outcome.failed,
                             chunk.get(chunk.size() - 1).crmId());
                     progress.write(progressFile);
+                    storedIds.addAll(outcome.storedIds);
                     doneThisRun += chunk.size();
                     line.update(progress.rowsDone(), progress.failed());
                 }
             }
             line.finish();
-            int rowsThisRun = progress.rowsDone() - resumedAt;
-            out.printf(Locale.ROOT, "This run: %,d rows at %,.0f records/s%n", rowsThisRun, line.rate(progress.rowsDone()));
-            Result result = new Result(total, resumedAt, progress, failureReasons(failuresFile), stopReason);
-            if (stopReason != null) {
+            out.printf(Locale.ROOT, "This run: %,d rows at %,.0f records/s: %,d stored, %,d private (never sent),"
+                    + " %,d failed%n", progress.rowsDone() - resumedAt, line.rate(progress.rowsDone()),
+                    progress.stored() - start.stored(), progress.skippedPrivate() - start.skippedPrivate(),
+                    progress.failed() - start.failed());
+            Result result = new Result(total, start, progress, storedIds.size(), failureReasons(failuresFile),
+                    stopReason);
+            if (malformed) {
+                out.printf(Locale.ROOT, "Stopped at row %,d: %s. Fix the file and run again.%n",
+                        progress.rowsDone() + 1, stopReason);
+            } else if (stopReason != null) {
                 out.printf(Locale.ROOT, "Stopped at row %,d: %s. Run again to resume from there.%n",
                         progress.rowsDone() + 1, stopReason);
             } else if (!result.complete()) {
@@ -231,12 +263,12 @@ public final class ContactSyncSample {
         }
     }
 
-    /** How one chunk went: counts, or the failure of a whole batch. */
-    private record ChunkOutcome(int stored, int skipped, int failed, String batchFailure) {
+    /** How one chunk went: the crmIds stored and counts, or the failure of a whole batch. */
+    private record ChunkOutcome(List<String> storedIds, int skipped, int failed, String batchFailure) {
     }
 
-    private static ChunkOutcome syncChunk(CrmConnectClient client, List<ContactCsv.Row> chunk, BufferedWriter failures)
-            throws IOException {
+    private static ChunkOutcome syncChunk(CrmConnectClient client, List<ContactCsv.Row> chunk,
+                                          ContactCsv.Writer failures) throws IOException {
         List<Contact> contacts = new ArrayList<>();
         List<ContactCsv.Row> sent = new ArrayList<>();
         int failed = 0;
@@ -250,16 +282,16 @@ public final class ContactSyncSample {
             }
         }
         BatchResult result = client.contacts().upsert(contacts);
-        int stored = 0;
+        List<String> stored = new ArrayList<>();
         int skipped = 0;
         for (int i = 0; i < result.results().size(); i++) {
             RecordResult record = result.results().get(i);
             switch (record.outcome()) {
-                case STORED -> stored++;
+                case STORED -> stored.add(record.crmId());
                 case SKIPPED_PRIVATE -> skipped++;
                 default -> {
                     if (record.batchFailure().isPresent()) {
-                        return new ChunkOutcome(0, 0, 0, record.batchFailure().get().getClass().getSimpleName()
+                        return new ChunkOutcome(List.of(), 0, 0, record.batchFailure().get().getClass().getSimpleName()
                                 + ", status " + record.status());
                     }
                     writeFailure(failures, sent.get(i), record.status(), record.message());
@@ -270,20 +302,17 @@ public final class ContactSyncSample {
         return new ChunkOutcome(stored, skipped, failed, null);
     }
 
-    private static void writeFailure(BufferedWriter failures, ContactCsv.Row row, int status, String reason)
+    private static void writeFailure(ContactCsv.Writer failures, ContactCsv.Row row, int status, String reason)
             throws IOException {
-        failures.write(row.number() + "," + ContactCsv.quote(row.crmId()) + "," + status + ","
-                + ContactCsv.quote(reason));
-        failures.newLine();
+        failures.write(List.of(Integer.toString(row.number()), Integer.toString(row.line()),
+                row.crmId() == null ? "" : row.crmId(), Integer.toString(status), reason == null ? "" : reason));
     }
 
     /** Failed rows per reason, each row counted once (its last entry), most frequent first. */
     private static Map<String, Integer> failureReasons(Path failuresFile) throws IOException {
         Map<Integer, String> reasonByRow = new TreeMap<>();
-        List<String> lines = Files.readAllLines(failuresFile, StandardCharsets.UTF_8);
-        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-            List<String> fields = ContactCsv.split(line, 0);
-            reasonByRow.put(Integer.parseInt(fields.get(0)), fields.get(3));
+        for (Map<String, String> failure : ContactCsv.readAll(failuresFile)) {
+            reasonByRow.put(Integer.parseInt(failure.get("row")), failure.get("reason"));
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
         reasonByRow.values().forEach(reason -> counts.merge(reason, 1, Integer::sum));
@@ -295,8 +324,10 @@ public final class ContactSyncSample {
 
     private static Result summarize(Result result, Path failuresFile, PrintStream out) {
         SyncProgress p = result.progress();
-        out.printf(Locale.ROOT, "%s %,d of %,d rows: %,d stored, %,d private (never sent), %,d failed%n",
-                result.complete() ? "Done:" : "So far:", p.rowsDone(), result.totalRows(), p.stored(),
+        String runs = result.start().rowsDone() == 0 ? ""
+                : p.rowsDone() == result.start().rowsDone() ? " (by earlier runs)" : " (this run and earlier ones)";
+        out.printf(Locale.ROOT, "%s %,d of %,d rows%s: %,d stored, %,d private (never sent), %,d failed%n",
+                result.complete() ? "Done:" : "So far:", p.rowsDone(), result.totalRows(), runs, p.stored(),
                 p.skippedPrivate(), p.failed());
         if (!result.failureReasons().isEmpty()) {
             out.println("Failures by reason (each row in " + failuresFile + "):");
@@ -306,18 +337,21 @@ public final class ContactSyncSample {
         return result;
     }
 
-    private static String usage() {
+    /** The flags of this class's {@link #main}. */
+    static String usage() {
         return """
-                usage: ContactSyncSample [flags]
-                  with no endpoint settings: syncs to the embedded fake server
-                  --csv FILE                   the contacts to sync (default: a generated one in the work directory)
-                  --rows N                     rows of the generated CSV (default 10,000)
+                usage: ContactSyncSample --csv FILE [flags]
+                  syncs the CSV to the endpoint the CRMCONNECT_* variables or these flags name
+                  --csv FILE                   the contacts to sync (required)
                   --limit N                    sync at most N rows in this run, then stop (resume with the next run)
                   --restart                    forget the progress and sync the whole CSV again
                   --records-per-minute N       the client-side throttle (default LinkedIn's 10,000)
-                  --work-dir DIR               where the CSV, progress and failures go (default samples/work)
-                  --base-url, --token-url, --client-id, --client-secret, --integration-context
-                                               a real endpoint, or CRMCONNECT_* variables as for the poller
+                  --work-dir DIR               where the progress and failures go (default samples/work)
+                  --base-url URL               or CRMCONNECT_BASE_URL (default LinkedIn's)
+                  --token-url URL              or CRMCONNECT_TOKEN_URL (default LinkedIn's)
+                  --client-id ID               or CRMCONNECT_CLIENT_ID
+                  --client-secret SECRET       or CRMCONNECT_CLIENT_SECRET (prefer the variable)
+                  --integration-context URN    or CRMCONNECT_INTEGRATION_CONTEXT
                   --help""";
     }
 }

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * A real CRM Connect endpoint and a tenant's credentials, from flags or environment variables.
- * When none of them is given, the samples run against the embedded fake server instead.
+ * When none of them is given, the demo launchers (in the module's tests) run the samples against the
+ * embedded fake server instead.
  *
  * @param baseUrl            the API base URL; null for LinkedIn's
  * @param tokenUrl           the OAuth token URL; null for LinkedIn's
@@ -51,9 +52,21 @@ record Endpoint(String baseUrl, String tokenUrl, String clientId, String clientS
         }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("a real endpoint needs " + String.join(", ", missing)
-                    + "; set none of them to run against the embedded fake server");
+                    + "; set none of them to run a demo on the embedded fake server");
         }
         return Optional.of(endpoint);
+    }
+
+    /**
+     * The endpoint the flags or environment variables name.
+     *
+     * @throws IllegalArgumentException when none is set, or a required one is missing, naming them
+     */
+    static Endpoint require(SampleArgs args) {
+        return from(args).orElseThrow(() -> new IllegalArgumentException("no endpoint: set CRMCONNECT_CLIENT_ID,"
+                + " CRMCONNECT_CLIENT_SECRET and CRMCONNECT_INTEGRATION_CONTEXT (and CRMCONNECT_BASE_URL,"
+                + " CRMCONNECT_TOKEN_URL for another endpoint than LinkedIn's), or the matching flags; the samples"
+                + " module's run-poller, run-sync and run-webhook profiles run the demos on the embedded fake server"));
     }
 
     /** A client builder for this endpoint; the caller adds its own settings and builds. */

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,17 +26,20 @@ import java.util.Set;
  * decides each one with {@link SamplePolicy}, records the decisions in a file checkpoint, and
  * prints them with where the audit log is. Run again, it resumes from its checkpoint.
  *
- * <p>With no endpoint settings it runs a demo on the embedded fake server
- * ({@link NoticePollerDemo}). With {@code CRMCONNECT_CLIENT_ID}, {@code CRMCONNECT_CLIENT_SECRET}
- * and {@code CRMCONNECT_INTEGRATION_CONTEXT} (and optionally {@code CRMCONNECT_BASE_URL} and
- * {@code CRMCONNECT_TOKEN_URL}), or the matching flags, it polls that endpoint instead; knowing
- * nothing of your CRM, it then flags every notice for review.
+ * <p>It polls the endpoint that {@code CRMCONNECT_CLIENT_ID}, {@code CRMCONNECT_CLIENT_SECRET} and
+ * {@code CRMCONNECT_INTEGRATION_CONTEXT} (and optionally {@code CRMCONNECT_BASE_URL} and
+ * {@code CRMCONNECT_TOKEN_URL}), or the matching flags, name; knowing nothing of your CRM
+ * ({@link CrmRecords#unknown()}), it then flags every notice for review. The demo on the embedded
+ * fake server is {@code NoticePollerDemo} in the module's tests, which calls {@link #poll} with its
+ * own CRM records: this class does not need the testkit.
  */
 public final class NoticePollerSample {
 
-    private static final Set<String> VALUE_FLAGS = Set.of("work-dir", "acknowledge-gap", "base-url", "token-url",
+    /** The flags that take a value, without their dashes. */
+    static final Set<String> VALUE_FLAGS = Set.of("work-dir", "acknowledge-gap", "base-url", "token-url",
             "client-id", "client-secret", "integration-context");
-    private static final Set<String> SWITCHES = Set.of("help");
+    /** The flags that take none. */
+    static final Set<String> SWITCHES = Set.of("help");
     /** Polls per run at most; each reads up to 1,000 pages, so this only stops a feed that never ends. */
     private static final int MAX_POLLS = 100;
     private static final Instant FAR_FUTURE = Instant.parse("3000-01-01T00:00:00Z");
@@ -60,7 +62,7 @@ public final class NoticePollerSample {
     }
 
     /**
-     * Runs the sample; flags are listed by {@code --help}.
+     * Runs the sample against the endpoint the settings name; flags are listed by {@code --help}.
      *
      * @param args command-line flags
      */
@@ -78,40 +80,44 @@ public final class NoticePollerSample {
             System.out.println(usage());
             return;
         }
-        Result result = run(parsed, System.out);
+        Result result;
+        try {
+            result = run(parsed, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (result.outcome() != PollSummary.Outcome.COMPLETED) {
             System.exit(1);
         }
     }
 
-    /** Runs the sample on {@code args}, printing to {@code out}. */
+    /**
+     * Polls the endpoint {@code args} name, printing to {@code out}; the checkpoint and audit log go
+     * to the work directory's {@code notice-poller-live/<organization>}.
+     *
+     * @throws IllegalArgumentException when no endpoint is given, or a required setting is missing
+     */
     static Result run(SampleArgs args, PrintStream out) {
-        Optional<Endpoint> endpoint = Endpoint.from(args);
-        out.println("CRM Connect deletion-notice poller sample (crmconnect-java " + SdkVersion.version() + ")");
-        if (endpoint.isPresent()) {
-            Path directory = args.workDir("notice-poller-live")
-                    .resolve(endpoint.get().integrationContext().replaceAll("[^0-9A-Za-z-]", "_"));
-            out.println("Endpoint: " + endpoint.get().describe());
-            try (CrmConnectClient client = endpoint.get().clientBuilder().build()) {
-                return poll(client, CrmRecords.unknown(), directory, args.flag("acknowledge-gap", null), out);
-            }
+        Endpoint endpoint = Endpoint.require(args);
+        out.println(title());
+        Path directory = args.workDir("notice-poller-live")
+                .resolve(endpoint.integrationContext().replaceAll("[^0-9A-Za-z-]", "_"));
+        out.println("Endpoint: " + endpoint.describe());
+        try (CrmConnectClient client = endpoint.clientBuilder().build()) {
+            return poll(client, CrmRecords.unknown(), directory, args.flag("acknowledge-gap", null), out);
         }
-        Path directory = args.workDir("notice-poller");
-        try (NoticePollerDemo demo = NoticePollerDemo.start(directory, out)) {
-            Result result = poll(demo.client(), demo.crm(), directory, args.flag("acknowledge-gap", null), out);
-            if (result.outcome() == PollSummary.Outcome.COMPLETED) {
-                demo.recordRound();
-                out.println();
-                out.println("Run the same command again: the poller resumes from its checkpoint and the demo plays"
-                        + " round " + (demo.round() + 1) + ". Delete " + directory + " to start the demo over.");
-            }
-            return result;
-        }
+    }
+
+    /** The first line a run prints. */
+    static String title() {
+        return "CRM Connect deletion-notice poller sample (crmconnect-java " + SdkVersion.version() + ")";
     }
 
     /** Polls the client's tenant until its feed is read to the end, deciding each notice with the sample policy. */
     static Result poll(CrmConnectClient client, CrmRecords crm, Path directory, String acknowledgeGapAs,
-                               PrintStream out) {
+                       PrintStream out) {
         String tenant = client.integrationContext();
         Path checkpoint = directory.resolve("checkpoint");
         try (CheckpointStore store = CheckpointStore.file(checkpoint)) {
@@ -206,10 +212,11 @@ public final class NoticePollerSample {
         }
     }
 
-    private static String usage() {
+    /** The flags of this class's {@link #main}. */
+    static String usage() {
         return """
                 usage: NoticePollerSample [flags]
-                  with no endpoint settings: a demo on the embedded fake server
+                  polls the endpoint the CRMCONNECT_* variables or these flags name
                   --work-dir DIR               where the checkpoint and audit log go (default samples/work)
                   --acknowledge-gap NAME       acknowledge the tenant's compliance gap as NAME, then poll
                   --base-url URL               or CRMCONNECT_BASE_URL (default LinkedIn's)

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class ContactSyncSampleTest {
     @Test
     void anInterruptedSyncResumesAndEveryValidPublicRowEndsUpStored(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("contacts.csv");
-        ContactCsv.generate(csv, 300, SEED);
+        ContactSyncDemo.generateCsv(csv, 300, SEED);
         try (FakeCrmConnect fake = fake(); CrmConnectClient client = client(fake, RetryPolicy.defaults())) {
             Output first = new Output();
             ContactSyncSample.Result partial = ContactSyncSample.sync(client, csv, dir, 120, false, first.stream, false);
@@ -74,7 +75,7 @@ class ContactSyncSampleTest {
     @Test
     void aBatchTheServerKeepsFailingStopsTheRunAndTheNextRunSendsItAgain(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("contacts.csv");
-        ContactCsv.generate(csv, 50, SEED);
+        ContactSyncDemo.generateCsv(csv, 50, SEED);
         try (FakeCrmConnect fake = fake(); CrmConnectClient client = client(fake, RetryPolicy.none())) {
             fake.failNext("/crmContacts", 1, 503);
             Output first = new Output();
@@ -99,22 +100,99 @@ class ContactSyncSampleTest {
                 Set.of("work-dir", "rows"), Set.of(), k -> null);
         Output out = new Output();
 
-        ContactSyncSample.Result result = ContactSyncSample.run(args, out.stream, false);
+        ContactSyncSample.Result result = ContactSyncDemo.run(args, out.stream, false);
 
         assertTrue(result.complete(), out.text());
         assertEquals(200, result.totalRows());
         assertTrue(Files.exists(dir.resolve("contact-sync").resolve("contacts.csv")));
         assertTrue(out.text().contains("Done: 200 of 200 rows"), out.text());
-        assertTrue(out.text().contains("The fake now holds"), out.text());
+        assertTrue(out.text().contains("The fake holds " + result.progress().stored() + " contacts, the ones this run"
+                + " stored."), out.text());
     }
 
     @Test
-    void csvFieldsMayBeQuotedAndRowsNameTheFieldThatIsWrong() {
-        assertEquals(List.of("a", "Fabrikam, Inc.", "say \"hi\"", ""),
-                ContactCsv.split("a,\"Fabrikam, Inc.\",\"say \"\"hi\"\"\",", 1));
-        assertThrows(IllegalArgumentException.class, () -> ContactCsv.split("\"open", 1));
+    void aResumedDemoSaysItsFakeHoldsOnlyThisRunsContacts(@TempDir Path dir) {
+        SampleArgs first = SampleArgs.parse(new String[] {"--work-dir", dir.toString(), "--rows", "300", "--limit",
+                "120", "--records-per-minute", "60000"}, ContactSyncDemo.VALUE_FLAGS, Set.of(), k -> null);
+        Output one = new Output();
+        ContactSyncSample.Result partial = ContactSyncDemo.run(first, one.stream, false);
+        assertTrue(one.text().contains(String.format("The fake holds %d contacts, the ones this run stored.%n",
+                partial.progress().stored())), one.text());
 
-        ContactCsv.Row row = new ContactCsv.Row(1, java.util.Map.of("crmId", "c-1", "firstName", "Ada",
+        SampleArgs second = SampleArgs.parse(new String[] {"--work-dir", dir.toString(), "--records-per-minute",
+                "60000"}, ContactSyncDemo.VALUE_FLAGS, Set.of(), k -> null);
+        Output two = new Output();
+        ContactSyncSample.Result done = ContactSyncDemo.run(second, two.stream, false);
+
+        assertTrue(done.complete(), two.text());
+        int earlier = partial.progress().stored();
+        int thisRun = done.storedThisRun();
+        assertEquals(done.progress().stored(), earlier + thisRun);
+        assertEquals(thisRun, done.contactsStoredThisRun(), "seed 42: no crmId repeated across chunks");
+        assertTrue(two.text().contains(String.format("This run: 180 rows at "))
+                && two.text().contains(String.format(": %d stored, %d private (never sent), %d failed%n", thisRun,
+                        done.progress().skippedPrivate() - partial.progress().skippedPrivate(),
+                        done.progress().failed() - partial.progress().failed())), two.text());
+        assertTrue(two.text().contains(String.format("Done: 300 of 300 rows (this run and earlier ones): %d stored",
+                done.progress().stored())), two.text());
+        assertTrue(two.text().contains(String.format("The fake holds %d contacts, the ones this run stored. It starts"
+                + " empty on each run, so the %d rows stored by earlier runs are not in it; a real endpoint keeps"
+                + " them (%d stored over all runs).", thisRun, earlier, done.progress().stored())), two.text());
+    }
+
+    @Test
+    void aRowWithALineBreakInAOneLineFieldIsListedAsFailedAndTheSyncGoesOn(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("contacts.csv");
+        Files.writeString(csv, "crmId,firstName,lastName,company,jobTitle\n"
+                + "c-1,Ada,Lovelace,\"Analytical Engines, Ltd.\",\"Head of \"\"Notes\"\"\"\n"
+                + "c-2,Charles,Babbage,\"Difference Engine\nLondon office\",Inventor\n"
+                + "c-3,Grace,Hopper,Navy,Rear admiral\n", StandardCharsets.UTF_8);
+        try (FakeCrmConnect fake = fake(); CrmConnectClient client = client(fake, RetryPolicy.defaults())) {
+            Output out = new Output();
+
+            ContactSyncSample.Result result = ContactSyncSample.sync(client, csv, dir, Integer.MAX_VALUE, false,
+                    out.stream, false);
+
+            assertTrue(result.complete(), out.text());
+            assertEquals(3, result.totalRows());
+            assertEquals(2, result.progress().stored());
+            assertEquals(Map.of("contact.currentCompanyName: must not contain control characters", 1),
+                    result.failureReasons());
+            assertEquals(List.of(Map.of("row", "2", "line", "3", "crmId", "c-2", "status", "0",
+                    "reason", "contact.currentCompanyName: must not contain control characters")),
+                    ContactCsv.readAll(dir.resolve("failures.csv")));
+            assertEquals(Set.of("c-1", "c-3"), fake.state(ORGANIZATION).entities("crmContacts").keySet());
+            Map<String, Object> ada = fake.state(ORGANIZATION).entities("crmContacts").get("c-1");
+            assertEquals("Analytical Engines, Ltd.", ada.get("currentCompanyName"));
+            assertEquals("Head of \"Notes\"", ada.get("currentJobTitle"));
+        }
+    }
+
+    @Test
+    void aMalformedCsvStopsTheSyncBeforeAnythingIsSentNamingTheRow(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("contacts.csv");
+        Files.writeString(csv, "crmId,firstName,lastName,company\n"
+                + "c-1,Ada,Lovelace,\"Analytical Engines,\nLondon\"\n"
+                + "c-2,Charles,Babbage,\"Difference \"Engine\"\n"
+                + "c-3,Grace,Hopper,Navy\n", StandardCharsets.UTF_8);
+        try (FakeCrmConnect fake = fake(); CrmConnectClient client = client(fake, RetryPolicy.defaults())) {
+            Output out = new Output();
+
+            ContactSyncSample.Result result = ContactSyncSample.sync(client, csv, dir, Integer.MAX_VALUE, false,
+                    out.stream, false);
+
+            assertFalse(result.complete());
+            assertEquals("the CSV is malformed: contacts.csv: row 2 (from line 4): Unexpected character ('E' (code"
+                    + " 69)): Expected column separator character (',' (code 44)) or end-of-line", result.stopReason());
+            assertTrue(out.text().contains("Stopped before sending anything: " + result.stopReason()), out.text());
+            assertEquals(0, fake.journal().stream().filter(e -> e.path().contains("crmContacts")).count(),
+                    "a contact was sent");
+        }
+    }
+
+    @Test
+    void rowsNameTheFieldThatIsWrongAndNeverItsValue() {
+        ContactCsv.Row row = new ContactCsv.Row(1, 2, Map.of("crmId", "c-1", "firstName", "Ada",
                 "createdAt", "yesterday"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, row::toContact);
         assertTrue(e.getMessage().startsWith("csv.createdAt: must be an ISO-8601 instant"), e.getMessage());
@@ -123,8 +201,8 @@ class ContactSyncSampleTest {
 
     /** The crmIds of rows that make a valid public contact and are not listed as failed. */
     private static Set<String> expectedStored(Path csv, Path failures) throws Exception {
-        Set<Integer> failedRows = Files.readAllLines(failures, StandardCharsets.UTF_8).stream().skip(1)
-                .map(line -> Integer.parseInt(line.substring(0, line.indexOf(',')))).collect(Collectors.toSet());
+        Set<Integer> failedRows = ContactCsv.readAll(failures).stream().map(f -> Integer.parseInt(f.get("row")))
+                .collect(Collectors.toSet());
         Set<String> expected = new HashSet<>();
         try (ContactCsv.Reader reader = new ContactCsv.Reader(csv)) {
             for (ContactCsv.Row row = reader.next(); row != null; row = reader.next()) {

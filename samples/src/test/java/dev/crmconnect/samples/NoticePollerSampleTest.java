@@ -40,7 +40,7 @@ class NoticePollerSampleTest {
     @Test
     void theDemoDecidesEachNoticeOnceAndTheSecondRunResumesFromTheCheckpoint(@TempDir Path workDir) throws Exception {
         Output first = new Output();
-        NoticePollerSample.Result one = NoticePollerSample.run(args(workDir, Map.of()), first.stream);
+        NoticePollerSample.Result one = NoticePollerDemo.run(args(workDir, Map.of()), first.stream);
 
         assertEquals(PollSummary.Outcome.COMPLETED, one.outcome(), first.text());
         assertNull(one.resumedFrom(), "a first run has no checkpoint to resume from");
@@ -54,7 +54,7 @@ class NoticePollerSampleTest {
         assertEquals(6, Files.readAllLines(one.auditLog(), StandardCharsets.UTF_8).size());
 
         Output second = new Output();
-        NoticePollerSample.Result two = NoticePollerSample.run(args(workDir, Map.of()), second.stream);
+        NoticePollerSample.Result two = NoticePollerDemo.run(args(workDir, Map.of()), second.stream);
 
         assertEquals(PollSummary.Outcome.COMPLETED, two.outcome(), second.text());
         assertNotNull(two.resumedFrom(), second.text());
@@ -128,6 +128,15 @@ class NoticePollerSampleTest {
             assertFalse(out.text().contains(secret), "the secret was printed");
             assertTrue(result.auditLog().startsWith(workDir.resolve("notice-poller-live")), result.auditLog().toString());
         }
+    }
+
+    @Test
+    void theSampleWithoutEndpointSettingsIsRefusedNamingThem(@TempDir Path workDir) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NoticePollerSample.run(args(workDir, Map.of()), new Output().stream));
+
+        assertTrue(e.getMessage().startsWith("no endpoint: set CRMCONNECT_CLIENT_ID, CRMCONNECT_CLIENT_SECRET and"
+                + " CRMCONNECT_INTEGRATION_CONTEXT"), e.getMessage());
     }
 
     @Test

@@ -9,6 +9,8 @@ import dev.crmconnect.testkit.FakeCrmConnect;
 import dev.crmconnect.testkit.FakeTenant;
 import dev.crmconnect.testkit.TenantState;
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +52,27 @@ class ReadmeTest {
         assertEquals("./mvnw -B -q -pl samples -am -DskipTests -Prun-poller package", quickStart.get(0));
         assertEquals("./mvnw -B verify", quickStart.get(1));
         assertTrue(pom.contains("<id>run-poller</id>")
-                && pom.contains("<mainClass>dev.crmconnect.samples.NoticePollerSample</mainClass>"), "samples/pom.xml");
+                && pom.contains("<mainClass>dev.crmconnect.samples.NoticePollerDemo</mainClass>"), "samples/pom.xml");
+    }
+
+    @Test
+    void everyProfileRunsADemoLauncherThatMavenCanCall() throws Exception {
+        String pom = Files.readString(ROOT.resolve("samples/pom.xml"), StandardCharsets.UTF_8);
+        Matcher mainClass = Pattern.compile("<mainClass>([\\w.]+)</mainClass>").matcher(pom);
+        List<String> launchers = new ArrayList<>();
+        while (mainClass.find()) {
+            launchers.add(mainClass.group(1));
+        }
+
+        assertEquals(List.of("dev.crmconnect.samples.NoticePollerDemo", "dev.crmconnect.samples.ContactSyncDemo",
+                "dev.crmconnect.samples.WebhookReceiverDemo"), launchers);
+        for (String launcher : launchers) {
+            Class<?> type = Class.forName(launcher);
+            Method main = type.getMethod("main", String[].class);
+            assertTrue(Modifier.isPublic(type.getModifiers()) && Modifier.isStatic(main.getModifiers()),
+                    launcher + ": exec:java calls a public class's public static main");
+        }
+        assertTrue(pom.contains("<classpathScope>test</classpathScope>"), "the launchers are test classes");
     }
 
     @Test

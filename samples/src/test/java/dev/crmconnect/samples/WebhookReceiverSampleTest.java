@@ -13,7 +13,7 @@ class WebhookReceiverSampleTest {
     void theDemoReceivesAVerifiedPushFetchesTheCandidateOnceAndRefusesAForgery() throws Exception {
         Output out = new Output();
 
-        WebhookReceiverSample.Result result = WebhookReceiverSample.demo("/crmconnect/push", out.stream);
+        WebhookReceiverDemo.Result result = WebhookReceiverDemo.demo("/crmconnect/push", out.stream);
 
         assertEquals(1, result.candidates().size(), out.text());
         ExportedCandidate candidate = result.candidates().get(0);

@@ -19,6 +19,7 @@ import dev.crmconnect.model.VacancyStage;
 import dev.crmconnect.model.VacancyStatus;
 import dev.crmconnect.sdk.BatchResult;
 import dev.crmconnect.sdk.CrmConnectClient;
+import dev.crmconnect.sdk.poller.PollSummary;
 import dev.crmconnect.testkit.ExportDestination;
 import dev.crmconnect.testkit.FakeCrmConnect;
 import dev.crmconnect.testkit.FakeMember;
@@ -43,8 +44,13 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * The notice-poller demo's world: the embedded fake server playing LinkedIn, and a small CRM
- * syncing to it. Each run plays one new round: members are exported into the CRM, the CRM syncs
+ * The notice-poller demo, run by README's Quick start ({@code -Prun-poller}): the embedded fake
+ * server playing LinkedIn, a small CRM syncing to it ({@link DemoCrm}), and
+ * {@link NoticePollerSample#poll} deciding the notices. With endpoint settings it runs
+ * {@link NoticePollerSample} against that endpoint instead. It is the demo harness, kept in the
+ * tests because it needs the testkit; copy {@link NoticePollerSample} and what it uses, not this.
+ *
+ * <p>Each run plays one new round: members are exported into the CRM, the CRM syncs Each run plays one new round: members are exported into the CRM, the CRM syncs
  * contacts, pools, vacancies, applications, notes and email interactions, then several of the
  * members delete their LinkedIn accounts, which publishes deletion notices.
  *
@@ -54,7 +60,7 @@ import java.util.TreeMap;
  * happened. The fake draws its ids from a fixed seed, so the replayed notices carry the same ids
  * as before and the poller recognises the ones it already decided.
  */
-final class NoticePollerDemo implements AutoCloseable {
+public final class NoticePollerDemo implements AutoCloseable {
 
     /** The demo tenant's organization. */
     static final String ORGANIZATION = "urn:li:organization:1001";
@@ -116,6 +122,67 @@ final class NoticePollerDemo implements AutoCloseable {
     private final TreeMap<Integer, Instant> rounds;
     private final int round;
     private final Instant roundTime;
+
+    /**
+     * Runs the demo, or {@link NoticePollerSample} when endpoint settings are given; the flags are
+     * the sample's.
+     *
+     * @param args command-line flags
+     */
+    public static void main(String[] args) {
+        SampleArgs parsed;
+        try {
+            parsed = SampleArgs.parse(args, NoticePollerSample.VALUE_FLAGS, NoticePollerSample.SWITCHES,
+                    System::getenv);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(usage());
+            System.exit(2);
+            return;
+        }
+        if (parsed.has("help")) {
+            System.out.println(usage());
+            return;
+        }
+        NoticePollerSample.Result result;
+        try {
+            result = run(parsed, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (result.outcome() != PollSummary.Outcome.COMPLETED) {
+            System.exit(1);
+        }
+    }
+
+    /** Runs the demo on the fake, or the sample against the endpoint {@code args} name, printing to {@code out}. */
+    static NoticePollerSample.Result run(SampleArgs args, PrintStream out) {
+        if (Endpoint.from(args).isPresent()) {
+            return NoticePollerSample.run(args, out);
+        }
+        out.println(NoticePollerSample.title());
+        Path directory = args.workDir("notice-poller");
+        try (NoticePollerDemo demo = start(directory, out)) {
+            NoticePollerSample.Result result = NoticePollerSample.poll(demo.client(), demo.crm(), directory,
+                    args.flag("acknowledge-gap", null), out);
+            if (result.outcome() == PollSummary.Outcome.COMPLETED) {
+                demo.recordRound();
+                out.println();
+                out.println("Run the same command again: the poller resumes from its checkpoint and the demo plays"
+                        + " round " + (demo.round() + 1) + ". Delete " + directory + " to start the demo over.");
+            }
+            return result;
+        }
+    }
+
+    private static String usage() {
+        return NoticePollerSample.usage().replace("usage: NoticePollerSample [flags]\n"
+                + "  polls the endpoint the CRMCONNECT_* variables or these flags name",
+                "usage: NoticePollerDemo [flags]\n"
+                + "  with no endpoint settings: a demo on the embedded fake server; with them, NoticePollerSample");
+    }
 
     private NoticePollerDemo(FakeCrmConnect fake, Path roundsFile, TreeMap<Integer, Instant> rounds) {
         this.fake = fake;

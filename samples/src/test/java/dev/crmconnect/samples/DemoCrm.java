@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * The demo's stand-in for a CRM's own database: which contact each 1-Click Export became, each
- * contact's LinkedIn member, and the legal holds. A real CRM keeps this in its tables.
+ * contact's LinkedIn member, and the legal holds. A real CRM keeps this in its tables and
+ * implements {@link CrmRecords} with queries on them. Part of the demo harness.
  */
 final class DemoCrm implements CrmRecords {
 
