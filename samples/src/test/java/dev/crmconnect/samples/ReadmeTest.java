@@ -49,7 +49,7 @@ class ReadmeTest {
         String pom = Files.readString(ROOT.resolve("samples/pom.xml"), StandardCharsets.UTF_8);
 
         assertEquals(2, quickStart.size(), "two commands: " + quickStart);
-        assertEquals("./mvnw -B -q -pl samples -am -DskipTests -Prun-poller package", quickStart.get(0));
+        assertEquals("./mvnw -B -ntp -pl samples -am -DskipTests -Prun-poller package", quickStart.get(0));
         assertEquals("./mvnw -B verify", quickStart.get(1));
         assertTrue(pom.contains("<id>run-poller</id>")
                 && pom.contains("<mainClass>dev.crmconnect.samples.NoticePollerDemo</mainClass>"), "samples/pom.xml");
