@@ -173,8 +173,10 @@ class SendThreadsTest {
             }
             other.execute(otherRan::countDown);
             assertTrue(otherRan.await(10, TimeUnit.SECONDS), "the other lane ran while the greedy one waited");
-            waitUntil(() -> threads.running() == 2); // the other lane's exchange is counted until it returns
+            // The other lane's exchange is counted until it returns; the greedy ones once their threads start.
+            waitUntil(() -> threads.running() == 2 && greedyRunning.get() == 2);
             assertEquals(2, threads.running(), "the greedy lane holds two threads, its bound");
+            assertEquals(2, greedyRunning.get());
             release.countDown();
             waitUntil(() -> threads.running() == 0);
             assertEquals(2, greedyPeak.get());
