@@ -448,7 +448,10 @@ public final class CrmConnectClient implements AutoCloseable {
         }
 
         /**
-         * Batch calls one {@code upsert} or {@code delete} runs at once: 1 to 64, default 4.
+         * Batch calls one {@code upsert} or {@code delete} runs at once: 1 to 64, default 4. The
+         * runtime sends at most {@link CrmConnectRuntime#DEFAULT_MAX_EXCHANGES_IN_FLIGHT_PER_CLIENT}
+         * exchanges of one client at once (see {@link CrmConnectRuntime.Builder#maxExchangesInFlightPerClient});
+         * more wait for their turn.
          *
          * @param batchesInFlight the most batch calls in flight for one {@code upsert} or {@code delete}, 1 to 64
          * @return this builder
