@@ -67,27 +67,11 @@ public final class NoticePollerSample {
      * @param args command-line flags
      */
     public static void main(String[] args) {
-        SampleArgs parsed;
-        try {
-            parsed = SampleArgs.parse(args, VALUE_FLAGS, SWITCHES, System::getenv);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(usage());
-            System.exit(2);
-            return;
+        SampleArgs parsed = SampleArgs.fromMain(args, VALUE_FLAGS, SWITCHES, usage());
+        if (parsed == null) {
+            return; // --help
         }
-        if (parsed.has("help")) {
-            System.out.println(usage());
-            return;
-        }
-        Result result;
-        try {
-            result = run(parsed, System.out);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Result result = SampleArgs.exitOnInvalidSetting(() -> run(parsed, System.out));
         if (result.outcome() != PollSummary.Outcome.COMPLETED) {
             System.exit(1);
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The command line of a sample: {@code --name value} or {@code --name=value} for flags with a
@@ -23,6 +24,43 @@ final class SampleArgs {
         this.values = values;
         this.switches = switches;
         this.environment = environment;
+    }
+
+    /**
+     * Reads the command line of a program's {@code main}: an error is printed with the usage and
+     * exits with status 2; {@code --help} prints the usage.
+     *
+     * @return the arguments, or null after {@code --help}
+     */
+    static SampleArgs fromMain(String[] args, Set<String> valueFlags, Set<String> switchFlags, String usage) {
+        try {
+            SampleArgs parsed = parse(args, valueFlags, switchFlags, System::getenv);
+            if (parsed.has("help")) {
+                System.out.println(usage);
+                return null;
+            }
+            return parsed;
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(usage);
+            System.exit(2);
+            return null;
+        }
+    }
+
+    /**
+     * Runs a program's work: a setting found invalid while it runs is printed and exits with status 2.
+     *
+     * @return what {@code work} returned
+     */
+    static <T> T exitOnInvalidSetting(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return null;
+        }
     }
 
     /**

@@ -47,27 +47,11 @@ public final class WebhookReceiverSample {
      * @param args command-line flags
      */
     public static void main(String[] args) throws Exception {
-        SampleArgs parsed;
-        try {
-            parsed = SampleArgs.parse(args, VALUE_FLAGS, SWITCHES, System::getenv);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(usage());
-            System.exit(2);
-            return;
+        SampleArgs parsed = SampleArgs.fromMain(args, VALUE_FLAGS, SWITCHES, usage());
+        if (parsed == null) {
+            return; // --help
         }
-        if (parsed.has("help")) {
-            System.out.println(usage());
-            return;
-        }
-        Endpoint endpoint;
-        try {
-            endpoint = Endpoint.require(parsed);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Endpoint endpoint = SampleArgs.exitOnInvalidSetting(() -> Endpoint.require(parsed));
         System.out.println(title());
         serve(endpoint, parsed.intFlag("port", 8080, 1), parsed.flag("path", "/crmconnect/push"));
     }

@@ -44,27 +44,11 @@ public final class ContactSyncDemo {
      * @param args command-line flags
      */
     public static void main(String[] args) {
-        SampleArgs parsed;
-        try {
-            parsed = SampleArgs.parse(args, VALUE_FLAGS, ContactSyncSample.SWITCHES, System::getenv);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(usage());
-            System.exit(2);
-            return;
+        SampleArgs parsed = SampleArgs.fromMain(args, VALUE_FLAGS, ContactSyncSample.SWITCHES, usage());
+        if (parsed == null) {
+            return; // --help
         }
-        if (parsed.has("help")) {
-            System.out.println(usage());
-            return;
-        }
-        ContactSyncSample.Result result;
-        try {
-            result = run(parsed, System.out, System.console() != null);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        ContactSyncSample.Result result = SampleArgs.exitOnInvalidSetting(() -> run(parsed, System.out, System.console() != null));
         if (result.stopReason() != null) {
             System.exit(1);
         }

@@ -130,28 +130,11 @@ public final class NoticePollerDemo implements AutoCloseable {
      * @param args command-line flags
      */
     public static void main(String[] args) {
-        SampleArgs parsed;
-        try {
-            parsed = SampleArgs.parse(args, NoticePollerSample.VALUE_FLAGS, NoticePollerSample.SWITCHES,
-                    System::getenv);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(usage());
-            System.exit(2);
-            return;
+        SampleArgs parsed = SampleArgs.fromMain(args, NoticePollerSample.VALUE_FLAGS, NoticePollerSample.SWITCHES, usage());
+        if (parsed == null) {
+            return; // --help
         }
-        if (parsed.has("help")) {
-            System.out.println(usage());
-            return;
-        }
-        NoticePollerSample.Result result;
-        try {
-            result = run(parsed, System.out);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        NoticePollerSample.Result result = SampleArgs.exitOnInvalidSetting(() -> run(parsed, System.out));
         if (result.outcome() != PollSummary.Outcome.COMPLETED) {
             System.exit(1);
         }

@@ -57,19 +57,9 @@ public final class WebhookReceiverDemo {
      * @param args command-line flags
      */
     public static void main(String[] args) throws Exception {
-        SampleArgs parsed;
-        try {
-            parsed = SampleArgs.parse(args, WebhookReceiverSample.VALUE_FLAGS, WebhookReceiverSample.SWITCHES,
-                    System::getenv);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(usage());
-            System.exit(2);
-            return;
-        }
-        if (parsed.has("help")) {
-            System.out.println(usage());
-            return;
+        SampleArgs parsed = SampleArgs.fromMain(args, WebhookReceiverSample.VALUE_FLAGS, WebhookReceiverSample.SWITCHES, usage());
+        if (parsed == null) {
+            return; // --help
         }
         if (Endpoint.from(parsed).isPresent()) {
             WebhookReceiverSample.main(args);
