@@ -77,7 +77,7 @@ class HarnessTest {
 
     @Test
     void tenantsComparesManyClientsWithOneAndCountsFailures() throws Exception {
-        assertEquals(0, run("tenants", "--tenants", "20", "--records", "150", "--rounds", "1", "--idle", "100"));
+        assertEquals(0, run("tenants", "--tenants", "20", "--records", "150", "--rounds", "1", "--idle", "100", "--chunk", "50"));
         assertTrue(lastLine().matches("tenants: 20 tenants vs one client: throughput [0-9.]+x, CPU/record [0-9.]+x,"
                 + " 0 failed, peak \\d+ SDK threads"), lastLine());
         String text = out.toString(StandardCharsets.UTF_8);
