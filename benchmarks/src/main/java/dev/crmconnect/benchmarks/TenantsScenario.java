@@ -3,6 +3,7 @@ package dev.crmconnect.benchmarks;
 import dev.crmconnect.benchmarks.sink.NoticeFeedModel;
 import dev.crmconnect.benchmarks.sink.SinkProcess;
 import dev.crmconnect.sdk.CrmConnectClient;
+import dev.crmconnect.sdk.CrmConnectRuntime;
 import dev.crmconnect.sdk.Throttle;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -33,7 +34,7 @@ final class TenantsScenario implements Scenario {
 
     @Override
     public Set<String> options() {
-        return Set.of("tenants", "records", "rounds", "idle", "chunk");
+        return Set.of("tenants", "records", "rounds", "idle", "chunk", "in-flight");
     }
 
     @Override
@@ -49,6 +50,8 @@ final class TenantsScenario implements Scenario {
         int rounds = options.getInt("rounds", DEFAULT_ROUNDS);
         int maxIdle = options.getInt("idle", IDLE_TENANTS[IDLE_TENANTS.length - 1]);
         int chunk = options.getInt("chunk", BatchLoop.BATCH);
+        // 0: the JVM-wide runtime, as README builds clients; else a runtime of this many exchanges in flight.
+        int inFlight = options.getInt("in-flight", 0);
         try (SinkProcess sink = SinkProcess.start(new NoticeFeedModel(0, 0, 1))) {
             Table idle = new Table("tenants", "KiB heap/client", "live SDK threads");
             idle(sink, IDLE_TENANTS[0]); // classes loaded and the JIT warm before the first figure
@@ -68,11 +71,13 @@ final class TenantsScenario implements Scenario {
             List<Active> oneClient = new ArrayList<>();
             List<Active> perTenantClients = new ArrayList<>();
             // Clients live across rounds, as a vendor's do: tokens fetched and connections opened once.
+            CrmConnectRuntime runtime = inFlight == 0 ? null : CrmConnectRuntime.builder()
+                    .maxExchangesInFlight(inFlight).maxExchangesInFlightPerClient(Math.min(inFlight, 16)).build();
             List<CrmConnectClient> clients = new ArrayList<>(tenants);
             for (int t = 0; t < tenants; t++) {
-                clients.add(client(sink, t));
+                clients.add(client(sink, t, runtime));
             }
-            try (CrmConnectClient single = client(sink, 0);
+            try (CrmConnectClient single = client(sink, 0, runtime);
                  BatchLoop loop = new BatchLoop(ONE_CLIENT_THREADS, "tenants-one-client")) {
                 int warmUp = Math.max(chunk, perTenant / 10);
                 oneClient(single, loop, tenants * warmUp);
@@ -93,6 +98,9 @@ final class TenantsScenario implements Scenario {
                 }
             } finally {
                 clients.forEach(CrmConnectClient::close);
+                if (runtime != null) {
+                    runtime.close();
+                }
             }
             out.println();
             out.println("Active: " + Table.count(tenants) + " tenants x " + Table.count(perTenant) + " contacts, one"
@@ -121,7 +129,7 @@ final class TenantsScenario implements Scenario {
         long before = usedHeapAfterGc(memory);
         List<CrmConnectClient> clients = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            CrmConnectClient client = client(sink, i);
+            CrmConnectClient client = client(sink, i, null);
             clients.add(client);
             SdkCalls.upsert(client, ContactSource.contacts(i, i + 1));
         }
@@ -178,8 +186,9 @@ final class TenantsScenario implements Scenario {
         }
     }
 
-    private static CrmConnectClient client(SinkProcess sink, int tenant) {
+    private static CrmConnectClient client(SinkProcess sink, int tenant, CrmConnectRuntime runtime) {
         return CrmConnectClient.builder()
+                .runtime(runtime)
                 .baseUrl(sink.baseUrl())
                 .tokenUrl(sink.tokenUrl())
                 .credentials("tenant-" + tenant, "secret-" + tenant)
