@@ -93,10 +93,17 @@ final class Call {
         long started = System.nanoTime();
         notifyListener(listener -> listener.onCallStarted(new ClientListener.CallStarted(info)));
         Deadlines.Deadline timer = client.deadlines().after(timeout, this::timeOut);
+        // The caller sees the outcome only once the listener has been told of it.
+        CompletableFuture<ApiResponse> outcome = new CompletableFuture<>();
         result.whenComplete((response, failure) -> {
             timer.cancel();
             abortInFlight();
             callCompleted(response, failure, Duration.ofNanos(System.nanoTime() - started));
+            if (failure == null) {
+                outcome.complete(response);
+            } else {
+                outcome.completeExceptionally(failure);
+            }
         });
         RetryConfig config = RetryConfig.<ApiResponse>custom()
                 .maxAttempts(policy.maxAttempts())
@@ -106,7 +113,7 @@ final class Call {
                 .build();
         Retry.decorateCompletionStage(Retry.of("crmconnect", config), client.scheduler(), this::attempt).get()
                 .whenComplete(this::finish);
-        return result;
+        return outcome;
     }
 
     /** Ends the call at once, for a cancellation or the client's close. */
