@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 public final class ApplicationService extends ReadableRecords<Application> {
 
     ApplicationService(ResourceContext context) {
-        super(context, context.routes().path(Routes.Resource.APPLICATIONS), "application", Application.class,
+        super(context, Routes.Resource.APPLICATIONS, "application", Application.class,
                 (application, crmId) -> application.toBuilder().crmId(crmId).build());
     }
 

@@ -1,6 +1,7 @@
 package dev.crmconnect.sdk;
 
 import dev.crmconnect.model.SyncedRecord;
+import dev.crmconnect.sdk.internal.http.Route;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
@@ -14,7 +15,7 @@ public final class ContactActivityService<T extends SyncedRecord> extends Synced
 
     ContactActivityService(ResourceContext context, Routes.Resource resource, String entity, Class<T> type,
                            BiFunction<T, String, T> withCrmId) {
-        super(context, context.routes().path(resource), entity, type,
+        super(context, context.routes().path(resource), Route.of(context.routes(), resource), entity, type,
                 KeyScheme.complex(context.api().integrationContext()), "crmId", withCrmId);
     }
 

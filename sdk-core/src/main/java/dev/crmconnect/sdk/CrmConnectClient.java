@@ -73,7 +73,7 @@ public final class CrmConnectClient implements AutoCloseable {
         this.api = context.api();
         this.contacts = new ContactService(context);
         this.pools = new PoolService(context);
-        this.vacancies = new ReadableRecords<>(context, context.routes().path(Routes.Resource.VACANCIES), "vacancy",
+        this.vacancies = new ReadableRecords<>(context, Routes.Resource.VACANCIES, "vacancy",
                 Vacancy.class, (vacancy, crmId) -> vacancy.toBuilder().crmId(crmId).build());
         this.applications = new ApplicationService(context);
         this.emailInteractions = new ContactActivityService<>(context, Routes.Resource.EMAIL_INTERACTIONS,
@@ -226,6 +226,7 @@ public final class CrmConnectClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Throttle throttle = Throttle.defaults();
         private ClientListener listener = ClientListener.NONE;
+        private RequestDecorator requestDecorator = RequestDecorator.NONE;
         private String userAgentSuffix;
         private boolean allowInsecureHttp;
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
@@ -393,6 +394,17 @@ public final class CrmConnectClient implements AutoCloseable {
         }
 
         /**
+         * Adds headers to every attempt, for example a tracing library's {@code traceparent}; default none.
+         *
+         * @param requestDecorator called for every attempt; not null, {@link RequestDecorator#NONE} for none
+         * @return this builder
+         */
+        public Builder requestDecorator(RequestDecorator requestDecorator) {
+            this.requestDecorator = requestDecorator;
+            return this;
+        }
+
+        /**
          * Appended to the {@code User-Agent}, for example {@code acme-crm/4.2}: printable ASCII.
          *
          * @param userAgentSuffix the suffix, 1 to 200 printable ASCII characters, or null (the default) for none
@@ -504,6 +516,7 @@ public final class CrmConnectClient implements AutoCloseable {
             required("retryPolicy", retryPolicy, problems);
             required("throttle", throttle, problems);
             required("listener", listener, problems);
+            required("requestDecorator", requestDecorator, problems);
             required("clock", clock, problems);
             if (userAgentSuffix != null && (userAgentSuffix.isBlank() || userAgentSuffix.length() > 200
                     || !userAgentSuffix.chars().allMatch(c -> c >= 0x20 && c < 0x7f))) {
@@ -528,8 +541,8 @@ public final class CrmConnectClient implements AutoCloseable {
             String userAgent = "crmconnect-java/" + SdkVersion.version() + " Java/" + System.getProperty("java.version")
                     + (userAgentSuffix == null ? "" : " " + userAgentSuffix);
             ClientConfig config = new ClientConfig(base, token, clientId, clientSecret, integrationContext, httpClient,
-                    executor, connectTimeout, attemptTimeout, callTimeout, retryPolicy, throttle, listener, userAgent,
-                    maxResponseBytes, clock);
+                    executor, connectTimeout, attemptTimeout, callTimeout, retryPolicy, throttle, listener, requestDecorator,
+                    userAgent, maxResponseBytes, clock);
             SharedTransport transport = runtime == null ? SharedTransport.acquireDefault() : runtime.transport();
             try {
                 return new CrmConnectClient(new ResourceContext(ApiClient.start(config, transport), routes, batchSize,

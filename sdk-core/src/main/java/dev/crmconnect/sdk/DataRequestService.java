@@ -5,6 +5,7 @@ import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.internal.http.ApiRequest;
 import dev.crmconnect.sdk.internal.http.ApiResponse;
 import dev.crmconnect.sdk.internal.http.Futures;
+import dev.crmconnect.sdk.internal.http.Route;
 import dev.crmconnect.sdk.restli.RestLi;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -17,10 +18,12 @@ public final class DataRequestService {
 
     private final ResourceContext context;
     private final String path;
+    private final Route route;
 
     DataRequestService(ResourceContext context) {
         this.context = context;
         this.path = context.routes().path(Routes.Resource.DATA_REQUESTS);
+        this.route = Route.of(context.routes(), Routes.Resource.DATA_REQUESTS);
     }
 
     /**
@@ -62,7 +65,7 @@ public final class DataRequestService {
     public CompletableFuture<DataRequest> createAsync(DataRequest request, RequestOptions options) {
         return SyncedRecords.guarded(() -> {
             Objects.requireNonNull(request, "request must not be null");
-            return Futures.map(context.api().send(ApiRequest.create(path, request), options), this::created);
+            return Futures.map(context.api().send(ApiRequest.create(path, request).withRoute(route), options), this::created);
         });
     }
 
@@ -89,7 +92,7 @@ public final class DataRequestService {
     public CompletableFuture<DataRequest> getAsync(String id, RequestOptions options) {
         return SyncedRecords.guarded(() -> {
             Check.requiredText("dataRequest.id", id, Check.SHORT_TEXT);
-            ApiRequest get = ApiRequest.get(path + "/" + RestLi.encode(id));
+            ApiRequest get = ApiRequest.get(path + "/" + RestLi.encode(id)).withRoute(route.entity());
             return Futures.map(context.api().send(get, options), response -> response.read(DataRequest.class));
         });
     }

@@ -3,6 +3,7 @@ package dev.crmconnect.sdk;
 import dev.crmconnect.model.DeletionNotice;
 import dev.crmconnect.sdk.internal.http.ApiRequest;
 import dev.crmconnect.sdk.internal.http.Futures;
+import dev.crmconnect.sdk.internal.http.Route;
 import dev.crmconnect.sdk.poller.NoticeFeed;
 import dev.crmconnect.sdk.poller.NoticeFeedGoneException;
 import dev.crmconnect.sdk.restli.RestLi;
@@ -22,10 +23,12 @@ public final class DeletionNoticeService {
 
     private final ResourceContext context;
     private final String path;
+    private final Route route;
 
     DeletionNoticeService(ResourceContext context) {
         this.context = context;
         this.path = context.routes().path(Routes.Resource.DELETION_NOTICES);
+        this.route = Route.of(context.routes(), Routes.Resource.DELETION_NOTICES);
     }
 
     /**
@@ -114,6 +117,6 @@ public final class DeletionNoticeService {
         Objects.requireNonNull(publishedAfter, "publishedAfter must not be null");
         return ApiRequest.finder(path, RestLi.encodeQuery(Map.of("q", "integrationContext",
                 "integrationContext", context.api().integrationContext(),
-                "publishedAfter", publishedAfter.toEpochMilli())));
+                "publishedAfter", publishedAfter.toEpochMilli()))).withRoute(route);
     }
 }

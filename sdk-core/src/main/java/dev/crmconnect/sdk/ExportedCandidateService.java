@@ -4,6 +4,7 @@ import dev.crmconnect.model.ExportedCandidate;
 import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.internal.http.ApiRequest;
 import dev.crmconnect.sdk.internal.http.Futures;
+import dev.crmconnect.sdk.internal.http.Route;
 import dev.crmconnect.sdk.restli.RestLi;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,12 @@ public final class ExportedCandidateService {
 
     private final ResourceContext context;
     private final String path;
+    private final Route route;
 
     ExportedCandidateService(ResourceContext context) {
         this.context = context;
         this.path = context.routes().path(Routes.Resource.EXPORTED_CANDIDATES);
+        this.route = Route.of(context.routes(), Routes.Resource.EXPORTED_CANDIDATES);
     }
 
     /**
@@ -43,7 +46,7 @@ public final class ExportedCandidateService {
     public CompletableFuture<List<ExportedCandidate>> byRequestAsync(String requestId, RequestOptions options) {
         return SyncedRecords.guarded(() -> {
             Check.requiredText("exportedCandidate.requestId", requestId, Check.SHORT_TEXT);
-            ApiRequest finder = ApiRequest.finder(path, RestLi.encodeQuery(Map.of("q", "request", "requestId", requestId)));
+            ApiRequest finder = ApiRequest.finder(path, RestLi.encodeQuery(Map.of("q", "request", "requestId", requestId))).withRoute(route);
             return Futures.map(context.api().fetchPage(finder, 0, 100, ExportedCandidate.class, options),
                     Page::elements);
         });

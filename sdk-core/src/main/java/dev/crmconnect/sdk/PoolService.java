@@ -3,13 +3,14 @@ package dev.crmconnect.sdk;
 import dev.crmconnect.model.Pool;
 import dev.crmconnect.model.PoolMember;
 import dev.crmconnect.model.RecordKey;
+import dev.crmconnect.sdk.internal.http.Route;
 import dev.crmconnect.sdk.restli.RestLi;
 
 /** Pools with their steps ({@code /crmPools}), and each pool's members. */
 public final class PoolService extends ReadableRecords<Pool> {
 
     PoolService(ResourceContext context) {
-        super(context, context.routes().path(Routes.Resource.POOLS), "pool", Pool.class,
+        super(context, Routes.Resource.POOLS, "pool", Pool.class,
                 (pool, crmId) -> pool.toBuilder().crmId(crmId).build());
     }
 
@@ -25,7 +26,8 @@ public final class PoolService extends ReadableRecords<Pool> {
         RecordKey pool = RecordKey.of(poolCrmId, context.api().integrationContext());
         String membersPath = path + "/" + RestLi.encode(pool.toRestLiValue())
                 + context.routes().path(Routes.Resource.POOL_MEMBERS);
-        return new SyncedRecords<>(context, membersPath, "poolMember", PoolMember.class, KeyScheme.simple(),
+        Route membersRoute = route.below(context.routes(), Routes.Resource.POOL_MEMBERS);
+        return new SyncedRecords<>(context, membersPath, membersRoute, "poolMember", PoolMember.class, KeyScheme.simple(),
                 "contactId", (member, contactCrmId) -> member.toBuilder().contactCrmId(contactCrmId).build());
     }
 }

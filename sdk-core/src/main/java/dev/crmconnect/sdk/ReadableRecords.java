@@ -6,6 +6,7 @@ import dev.crmconnect.sdk.internal.http.ApiRequest;
 import dev.crmconnect.sdk.internal.http.ApiResponse;
 import dev.crmconnect.sdk.internal.http.Failures;
 import dev.crmconnect.sdk.internal.http.Futures;
+import dev.crmconnect.sdk.internal.http.Route;
 import dev.crmconnect.sdk.internal.http.ServiceError;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,9 +31,9 @@ public class ReadableRecords<T extends SyncedRecord> extends SyncedRecords<T> {
 
     private final BiFunction<T, String, T> withCrmId;
 
-    ReadableRecords(ResourceContext context, String path, String entity, Class<T> type,
+    ReadableRecords(ResourceContext context, Routes.Resource resource, String entity, Class<T> type,
                     BiFunction<T, String, T> withCrmId) {
-        super(context, path, entity, type, KeyScheme.complex(context.api().integrationContext()), "crmId", withCrmId);
+        super(context, context.routes().path(resource), Route.of(context.routes(), resource), entity, type, KeyScheme.complex(context.api().integrationContext()), "crmId", withCrmId);
         this.withCrmId = withCrmId;
     }
 
@@ -99,7 +100,7 @@ public class ReadableRecords<T extends SyncedRecord> extends SyncedRecords<T> {
             return inBatches(indices, batch -> {
                 List<String> batchIds = batch.stream().map(ids::get).toList();
                 BatchKeys batchKeys = batchKeys(batchIds);
-                ApiRequest request = ApiRequest.batchGet(path, batchKeys.idsQuery(), batchIds.size());
+                ApiRequest request = ApiRequest.batchGet(path, batchKeys.idsQuery(), batchIds.size()).withRoute(route);
                 return send(request, options, callerWaits).handle((response, failure) -> {
                     try {
                         if (failure != null) {

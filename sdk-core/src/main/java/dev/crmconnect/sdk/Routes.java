@@ -14,30 +14,42 @@ public final class Routes {
     /** The resources of the contract. */
     public enum Resource {
         /** Contacts, by default at {@code /crmContacts}. */
-        CONTACTS("/crmContacts"),
+        CONTACTS("/crmContacts", "contacts"),
         /** Talent pools, by default at {@code /crmPools}. */
-        POOLS("/crmPools"),
+        POOLS("/crmPools", "pools"),
         /** The members of a pool, below a pool's path and encoded key; by default {@code /members}. */
-        POOL_MEMBERS("/members"),
+        POOL_MEMBERS("/members", "poolMembers"),
         /** Vacancies, by default at {@code /crmVacancies}. */
-        VACANCIES("/crmVacancies"),
+        VACANCIES("/crmVacancies", "vacancies"),
         /** Applications, by default at {@code /crmApplications}. */
-        APPLICATIONS("/crmApplications"),
+        APPLICATIONS("/crmApplications", "applications"),
         /** Email interactions, by default at {@code /crmEmailInteractions}. */
-        EMAIL_INTERACTIONS("/crmEmailInteractions"),
+        EMAIL_INTERACTIONS("/crmEmailInteractions", "emailInteractions"),
         /** Notes, by default at {@code /crmNotes}. */
-        NOTES("/crmNotes"),
+        NOTES("/crmNotes", "notes"),
         /** Members exported by 1-Click Export, by default at {@code /exportedCandidates}. */
-        EXPORTED_CANDIDATES("/exportedCandidates"),
+        EXPORTED_CANDIDATES("/exportedCandidates", "exportedCandidates"),
         /** The deletion-notice feed, by default at {@code /exportDeletionNotices}. */
-        DELETION_NOTICES("/exportDeletionNotices"),
+        DELETION_NOTICES("/exportDeletionNotices", "deletionNotices"),
         /** GDPR data requests, by default at {@code /dataRequests}. */
-        DATA_REQUESTS("/dataRequests");
+        DATA_REQUESTS("/dataRequests", "dataRequests");
 
         private final String defaultPath;
+        private final String label;
 
-        Resource(String defaultPath) {
+        Resource(String defaultPath, String label) {
             this.defaultPath = defaultPath;
+            this.label = label;
+        }
+
+        /**
+         * The resource's name in {@link ClientListener} events and in metrics, which stays the same
+         * whatever path {@link Routes#with} gives it.
+         *
+         * @return a short camel-case name, for example {@code contacts} or {@code poolMembers}
+         */
+        public String label() {
+            return label;
         }
     }
 

@@ -8,6 +8,7 @@ import dev.crmconnect.sdk.internal.http.ApiRequest;
 import dev.crmconnect.sdk.internal.http.ApiResponse;
 import dev.crmconnect.sdk.internal.http.Failures;
 import dev.crmconnect.sdk.internal.http.Futures;
+import dev.crmconnect.sdk.internal.http.Route;
 import dev.crmconnect.sdk.internal.http.ServiceError;
 import dev.crmconnect.sdk.restli.RestLi;
 import java.util.ArrayList;
@@ -42,16 +43,18 @@ public class SyncedRecords<T extends SyncedRecord> {
 
     final ResourceContext context;
     final String path;
+    final Route route;
     final String entity;
     final Class<T> type;
     final KeyScheme keys;
     private final String keyField;
     private final BiFunction<T, String, T> withCrmId;
 
-    SyncedRecords(ResourceContext context, String path, String entity, Class<T> type, KeyScheme keys,
+    SyncedRecords(ResourceContext context, String path, Route route, String entity, Class<T> type, KeyScheme keys,
                   String keyField, BiFunction<T, String, T> withCrmId) {
         this.context = context;
         this.path = path;
+        this.route = route;
         this.entity = entity;
         this.type = type;
         this.keys = keys;
@@ -142,7 +145,7 @@ public class SyncedRecords<T extends SyncedRecord> {
                     entities.put(batchKeys.key(k), input.get(batch.get(k)));
                 }
                 ApiRequest request = ApiRequest.batchUpdate(path, batchKeys.idsQuery(), Map.of("entities", entities),
-                        batch.size());
+                        batch.size()).withRoute(route);
                 return settle(request, batch, crmIds, batchKeys, RecordResult.Outcome.STORED, results, options,
                         callerWaits);
             }).thenApply(done -> new BatchResult(Arrays.asList(results)));
@@ -216,7 +219,7 @@ public class SyncedRecords<T extends SyncedRecord> {
             return inBatches(toSend, batch -> {
                 List<String> batchIds = batch.stream().map(ids::get).toList();
                 BatchKeys batchKeys = new BatchKeys(keys, batchIds);
-                ApiRequest request = ApiRequest.batchDelete(path, batchKeys.idsQuery(), batch.size());
+                ApiRequest request = ApiRequest.batchDelete(path, batchKeys.idsQuery(), batch.size()).withRoute(route);
                 return settle(request, batch, batchIds, batchKeys, RecordResult.Outcome.DELETED, results, options,
                         callerWaits);
             }).thenApply(done -> {
@@ -283,7 +286,7 @@ public class SyncedRecords<T extends SyncedRecord> {
     }
 
     ApiRequest finderRequest(Map<String, ?> params) {
-        return ApiRequest.finder(path, RestLi.encodeQuery(params));
+        return ApiRequest.finder(path, RestLi.encodeQuery(params)).withRoute(route);
     }
 
     /** An element of a page: the record, with its crmId when the server sends it beside the fields. */

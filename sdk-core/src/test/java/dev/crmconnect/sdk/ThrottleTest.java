@@ -61,7 +61,7 @@ class ThrottleTest {
         }
         assertEquals(2, throttled.size(), throttled.toString());
         throttled.forEach(event -> {
-            assertEquals("/crmContacts", event.path());
+            assertEquals("/crmContacts", event.call().route());
             assertEquals(Duration.ofMinutes(1), event.delay(), event.toString());
         });
     }

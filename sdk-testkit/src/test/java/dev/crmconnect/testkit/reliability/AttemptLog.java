@@ -28,7 +28,7 @@ final class AttemptLog implements ClientListener {
 
     @Override
     public void onRequestSent(RequestSent event) {
-        onSent.accept(event.path(), (int) sent.incrementAndGet());
+        onSent.accept(event.call().route(), (int) sent.incrementAndGet());
     }
 
     @Override

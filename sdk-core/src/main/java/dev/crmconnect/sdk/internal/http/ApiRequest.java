@@ -7,12 +7,14 @@ import java.util.Objects;
  * One API call as a resource describes it: the Rest.li method, the path below the base URL and
  * the query string (both already encoded by the Rest.li codec), an optional JSON body (an object
  * that the SDK's mapper serializes once per call, or bytes), the number of records it carries
- * (for the throttle) and whether it may be repeated. Immutable.
+ * (for the throttle), whether it may be repeated, and its {@link Route}: the resource and the path
+ * template without keys, for listener events. Immutable.
  */
 public final class ApiRequest {
 
     private final RestMethod method;
     private final String path;
+    private final Route route;
     private final String query;
     private final Object body;
     private final int recordCount;
@@ -21,6 +23,7 @@ public final class ApiRequest {
     private ApiRequest(Builder builder) {
         this.method = builder.method;
         this.path = builder.path;
+        this.route = builder.route != null ? builder.route : new Route("unknown", builder.path);
         this.query = builder.query;
         this.body = builder.body;
         this.recordCount = builder.recordCount;
@@ -75,9 +78,15 @@ public final class ApiRequest {
         return toBuilder().query(query.isEmpty() ? paging : query + "&" + paging).build();
     }
 
+    /** This request with {@code route} as its route. */
+    public ApiRequest withRoute(Route route) {
+        return toBuilder().route(route).build();
+    }
+
     /** A builder holding this request's values. */
     public Builder toBuilder() {
-        Builder builder = new Builder(method, path).query(query).recordCount(recordCount).idempotent(idempotent);
+        Builder builder = new Builder(method, path).query(query).recordCount(recordCount).idempotent(idempotent)
+                .route(route);
         builder.body = body;
         return builder;
     }
@@ -90,6 +99,14 @@ public final class ApiRequest {
     /** The encoded path below the base URL, starting with '/'. */
     public String path() {
         return path;
+    }
+
+    /**
+     * The resource and path template, without keys; when none was set, resource {@code unknown}
+     * and the path itself as template.
+     */
+    public Route route() {
+        return route;
     }
 
     /** The encoded query without the '?', empty when none. Never logged. */
@@ -127,6 +144,7 @@ public final class ApiRequest {
 
         private final RestMethod method;
         private final String path;
+        private Route route;
         private String query = "";
         private Object body;
         private int recordCount;
@@ -149,6 +167,12 @@ public final class ApiRequest {
                 throw new IllegalArgumentException("query must not start with '?' or hold a fragment");
             }
             this.query = query;
+            return this;
+        }
+
+        /** The resource and path template for listener events; null for the default. */
+        public Builder route(Route route) {
+            this.route = route;
             return this;
         }
 
@@ -184,6 +208,7 @@ public final class ApiRequest {
         return other instanceof ApiRequest that
                 && method == that.method
                 && path.equals(that.path)
+                && route.equals(that.route)
                 && query.equals(that.query)
                 && recordCount == that.recordCount
                 && idempotent == that.idempotent

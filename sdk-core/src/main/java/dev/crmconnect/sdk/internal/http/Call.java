@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.crmconnect.sdk.ClientListener;
 import dev.crmconnect.sdk.CrmConnectException;
 import dev.crmconnect.sdk.RateLimitedException;
+import dev.crmconnect.sdk.RequestDecorator;
 import dev.crmconnect.sdk.RetryPolicy;
 import dev.crmconnect.sdk.ServerException;
 import dev.crmconnect.sdk.TransportException;
@@ -19,8 +20,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -29,6 +32,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +45,10 @@ final class Call {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.crmconnect.sdk.http");
     private static final CompletableFuture<Void> NO_WAIT = CompletableFuture.completedFuture(null);
+    private static final AtomicLong CALL_IDS = new AtomicLong();
+    /** Headers the SDK sets itself, which a {@link RequestDecorator} cannot add. */
+    private static final Set<String> OWN_HEADERS = Set.of("authorization", "accept", "content-type", "user-agent",
+            "x-idempotency-key", "x-restli-method", "x-restli-protocol-version");
 
     private final ApiClient client;
     private final ApiRequest request;
@@ -52,6 +60,7 @@ final class Call {
     private final String what;
     private final RetryPolicy policy;
     private final long deadline;
+    private final ClientListener.CallInfo info;
 
     private final AtomicInteger attempts = new AtomicInteger();
     private final List<CrmConnectException> failures = new CopyOnWriteArrayList<>();
@@ -74,14 +83,27 @@ final class Call {
         this.what = request.describe();
         this.policy = client.config().retryPolicy();
         this.deadline = System.nanoTime() + timeout.toNanos();
+        Route route = request.route();
+        this.info = new ClientListener.CallInfo(CALL_IDS.incrementAndGet(), route.resource(), request.method().name(),
+                request.method().httpMethod(), route.template(), client.integrationContext(), request.recordCount());
     }
 
     /** Starts the first attempt; the future completes once, with the response or the final failure. */
     CompletableFuture<ApiResponse> start() {
+        long started = System.nanoTime();
+        notifyListener(listener -> listener.onCallStarted(new ClientListener.CallStarted(info)));
         Deadlines.Deadline timer = client.deadlines().after(timeout, this::timeOut);
+        // The caller sees the outcome only once the listener has been told of it.
+        CompletableFuture<ApiResponse> outcome = new CompletableFuture<>();
         result.whenComplete((response, failure) -> {
             timer.cancel();
             abortInFlight();
+            callCompleted(response, failure, Duration.ofNanos(System.nanoTime() - started));
+            if (failure == null) {
+                outcome.complete(response);
+            } else {
+                outcome.completeExceptionally(failure);
+            }
         });
         RetryConfig config = RetryConfig.<ApiResponse>custom()
                 .maxAttempts(policy.maxAttempts())
@@ -91,7 +113,7 @@ final class Call {
                 .build();
         Retry.decorateCompletionStage(Retry.of("crmconnect", config), client.scheduler(), this::attempt).get()
                 .whenComplete(this::finish);
-        return result;
+        return outcome;
     }
 
     /** Ends the call at once, for a cancellation or the client's close. */
@@ -155,8 +177,9 @@ final class Call {
         Duration wait = Duration.ofNanos(waitNanos);
         LOG.debug("{} {} throttled for {} ms ({} records)", request.method(), request.path(), wait.toMillis(),
                 request.recordCount());
+        int attempt = attempts.get();
         notifyListener(listener -> listener.onThrottled(
-                new ClientListener.Throttled(request.method().name(), request.path(), request.recordCount(), wait)));
+                new ClientListener.Throttled(info, attempt, request.recordCount(), wait)));
         CompletableFuture<Void> ready = new CompletableFuture<>();
         pendingWait = client.scheduler().schedule(() -> ready.complete(null), waitNanos, TimeUnit.NANOSECONDS);
         if (result.isDone()) {
@@ -170,9 +193,9 @@ final class Call {
         if (result.isDone()) {
             return CompletableFuture.failedFuture(new CancellationException("the call has ended"));
         }
-        HttpRequest httpRequest = httpRequest(token);
-        notifyListener(listener -> listener.onRequestSent(new ClientListener.RequestSent(
-                request.method().name(), request.method().httpMethod(), request.path(), attempt)));
+        ClientListener.RequestSent sent = new ClientListener.RequestSent(info, attempt);
+        notifyListener(listener -> listener.onRequestSent(sent));
+        HttpRequest httpRequest = httpRequest(token, sent);
         long started = System.nanoTime();
         sentInAttempt = true;
         CompletableFuture<RawResponse> exchange = client.exchanger().exchange(httpRequest,
@@ -211,7 +234,7 @@ final class Call {
         }).thenCompose(next -> next);
     }
 
-    private HttpRequest httpRequest(String token) {
+    private HttpRequest httpRequest(String token, ClientListener.RequestSent sent) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(client.config().attemptTimeout())
                 .header("Authorization", "Bearer " + token)
@@ -225,6 +248,7 @@ final class Call {
             builder.header("X-Idempotency-Key", idempotencyKey);
         }
         extraHeaders.forEach(builder::header);
+        decorate(builder, sent);
         if (body != null) {
             builder.header("Content-Type", "application/json");
             builder.method(request.method().httpMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
@@ -297,8 +321,8 @@ final class Call {
         Duration delay = Duration.ofMillis(delayMillis);
         LOG.debug("{} {} retry after attempt {} in {} ms", request.method(), request.path(), failedAttempts,
                 delayMillis);
-        notifyListener(listener -> listener.onRetryScheduled(new ClientListener.RetryScheduled(
-                request.method().name(), request.path(), failedAttempts, delay, e)));
+        notifyListener(listener -> listener.onRetryScheduled(
+                new ClientListener.RetryScheduled(info, failedAttempts, delay, e)));
         return delayMillis;
     }
 
@@ -352,9 +376,40 @@ final class Call {
             LOG.debug("{} {} -> {} attempt {} in {} ms request id {}", request.method(), request.path(), outcome,
                     attempt, took.toMillis(), requestId == null ? "-" : requestId);
         }
-        notifyListener(listener -> listener.onRequestCompleted(new ClientListener.RequestCompleted(
-                request.method().name(), request.method().httpMethod(), request.path(), attempt, status, took,
-                Optional.ofNullable(requestId), Optional.ofNullable(failure))));
+        notifyListener(listener -> listener.onRequestCompleted(new ClientListener.RequestCompleted(info, attempt,
+                status, took, Optional.ofNullable(requestId), Optional.ofNullable(failure))));
+    }
+
+    private void callCompleted(ApiResponse response, Throwable failure, Duration took) {
+        CrmConnectException e = failure == null ? null
+                : Failures.unwrap(failure) instanceof CrmConnectException known ? known
+                : Failures.fromThrowable(what, failure, attempts.get(), client.config().clock());
+        int status = response != null ? response.status() : e != null ? e.status() : 0;
+        notifyListener(listener -> listener.onCallCompleted(new ClientListener.CallCompleted(info, attempts.get(),
+                status, took, Optional.ofNullable(e))));
+    }
+
+    /** Adds the {@link RequestDecorator}'s headers, leaving out the SDK's own and those the JDK refuses. */
+    private void decorate(HttpRequest.Builder builder, ClientListener.RequestSent sent) {
+        RequestDecorator decorator = client.config().decorator();
+        if (decorator == RequestDecorator.NONE) {
+            return;
+        }
+        try {
+            decorator.decorate(sent, (name, value) -> {
+                if (name == null || value == null || OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                    LOG.debug("a RequestDecorator's header {} ignored", name);
+                    return;
+                }
+                try {
+                    builder.header(name, value);
+                } catch (IllegalArgumentException refused) {
+                    LOG.debug("a RequestDecorator's header {} refused by the HTTP client", name);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("a RequestDecorator threw {}; ignored", e.getClass().getName());
+        }
     }
 
     private void notifyListener(java.util.function.Consumer<ClientListener> event) {

@@ -1,6 +1,7 @@
 package dev.crmconnect.sdk.internal.http;
 
 import dev.crmconnect.sdk.ClientListener;
+import dev.crmconnect.sdk.RequestDecorator;
 import dev.crmconnect.sdk.RetryPolicy;
 import dev.crmconnect.sdk.Throttle;
 import java.net.URI;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executor;
  * @param retryPolicy the retry policy
  * @param throttle the client-side throttle
  * @param listener the listener
+ * @param decorator adds headers to each attempt
  * @param userAgent the whole {@code User-Agent} value
  * @param maxResponseBytes the largest response body accepted
  * @param clock the clock for token expiry and {@code Retry-After} dates
@@ -33,7 +35,7 @@ import java.util.concurrent.Executor;
 public record ClientConfig(URI baseUrl, URI tokenUrl, String clientId, String clientSecret,
         String integrationContext, HttpClient httpClient, Executor executor, Duration connectTimeout,
         Duration attemptTimeout, Duration callTimeout, RetryPolicy retryPolicy, Throttle throttle,
-        ClientListener listener, String userAgent, long maxResponseBytes, Clock clock) {
+        ClientListener listener, RequestDecorator decorator, String userAgent, long maxResponseBytes, Clock clock) {
 
     @Override
     public String toString() {
