@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -130,6 +133,74 @@ class RecordsContractTest {
 
         http.batchDelete("crmPools", key("p-1"));
         assertEquals(0, fake.server().state(ORG_A).count("crmPoolMembers"));
+    }
+
+    @Test
+    void poolMemberKeysInBodiesAreTheRawStringsBothWaysAsARestLiServerHasThem() {
+        put("crmPools", "p-1", "{\"title\":\"Java\"}");
+        String members = "/crmPools/" + key("p-1") + "/members";
+        List<String> raw = List.of("acct:42", "Smith, J", "50%off", "a%41", "(x)", "O'Brien");
+        String ids = "List(acct%3A42,Smith%2C%20J,50%25off,a%2541,%28x%29,O%27Brien)";
+        StringBuilder entities = new StringBuilder("{\"entities\":{");
+        raw.forEach(id -> entities.append(entities.length() > 13 ? "," : "").append('"').append(id)
+                .append("\":{\"addedAt\":1700000000000}"));
+
+        RawHttp.Response update = http.api("PUT", members + "?ids=" + ids, "BATCH_UPDATE", entities + "}}");
+
+        assertEquals(200, update.status(), update.body());
+        for (String id : raw) {
+            assertEquals(204, update.json().path("results").path(id).path("status").asInt(), id + " in " + update.body());
+        }
+        JsonNode page = http.api("GET", members + "?q=integrationContext&integrationContext=" + ORG_A_ENCODED
+                + "&count=100", "FINDER", null).json();
+        List<String> listed = new ArrayList<>();
+        page.path("elements").forEach(e -> listed.add(e.path("contactId").asText()));
+        assertEquals(new TreeSet<>(raw), new TreeSet<>(listed));
+
+        RawHttp.Response delete = http.api("DELETE", members + "?ids=List(acct%3A42,a%2541)", "BATCH_DELETE", null);
+        assertEquals(204, delete.json().path("results").path("acct:42").path("status").asInt(), delete.body());
+        assertEquals(204, delete.json().path("results").path("a%41").path("status").asInt(), delete.body());
+        assertEquals(raw.size() - 2, fake.server().state(ORG_A).count("crmPoolMembers"));
+    }
+
+    @Test
+    void aPercentEncodedSimpleKeyInABodyIsABatchMismatchAsOnARestLiServer() {
+        put("crmPools", "p-1", "{\"title\":\"Java\"}");
+        String members = "/crmPools/" + key("p-1") + "/members";
+
+        RawHttp.Response r = http.api("PUT", members + "?ids=List(c%3A1)", "BATCH_UPDATE",
+                "{\"entities\":{\"c%3A1\":{}}}");
+
+        assertEquals(400, r.status(), r.body());
+        assertEquals("ids: must list the same keys as entities", r.json().path("message").asText());
+        assertEquals(0, fake.server().state(ORG_A).count("crmPoolMembers"));
+    }
+
+    @Test
+    void complexKeysInBodiesAreReadInEitherFormAndAnsweredInTheBodyForm() {
+        String uriKey = key("Zo%C3%AB%20%28%C3%A4%2Cb%29%3Ac");
+        String bodyKey = "(crmId:Zoë %28ä%2Cb%29%3Ac,dataProvider:CRM,integrationContext:" + ORG_A_ENCODED + ")";
+        for (String sent : List.of(bodyKey, uriKey)) {
+            RawHttp.Response update = http.batchUpdate("crmContacts", uriKey,
+                    "{\"entities\":{\"" + sent + "\":{\"firstName\":\"Zoë\"}}}");
+            assertEquals(200, update.status(), update.body());
+            assertEquals(List.of(bodyKey), names(update.json().path("results")), update.body());
+        }
+        RawHttp.Response get = http.batchGet("crmContacts", uriKey + "," + key("absent"));
+        assertEquals(List.of(bodyKey), names(get.json().path("results")), get.body());
+        assertEquals(List.of(bodyKey), names(get.json().path("statuses")), get.body());
+        assertEquals(List.of(key("absent")), names(get.json().path("errors")), get.body());
+        assertEquals("Zoë (ä,b):c", get.json().path("results").path(bodyKey).path("crmId").asText());
+
+        RawHttp.Response twice = http.batchUpdate("crmContacts", uriKey, "{\"entities\":{\"" + bodyKey
+                + "\":{\"firstName\":\"A\"},\"" + uriKey + "\":{\"firstName\":\"B\"}}}");
+        assertEquals(400, twice.status(), "one key twice in a body: " + twice.body());
+    }
+
+    private static List<String> names(JsonNode map) {
+        List<String> names = new ArrayList<>();
+        map.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
