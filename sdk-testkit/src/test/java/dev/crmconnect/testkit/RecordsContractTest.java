@@ -77,6 +77,40 @@ class RecordsContractTest {
         assertEquals(204, entityStatus(put("crmVacancies", "v-2", "{\"title\":\"" + "t".repeat(200) + "\"}"), "v-2"));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "crmPools | {\"title\":\"Java\",\"poolType\":\"BOGUS_TYPE\"} | {\"title\":\"Java\",\"poolType\":\"CUSTOM\"}"
+                    + " | pool.poolType: must be one of GENERAL, SOURCING, CUSTOM",
+            "crmVacancies | {\"title\":\"Engineer\",\"status\":\"NOT_A_STATUS\"} | {\"title\":\"Engineer\",\"status\":\"DRAFT\"}"
+                    + " | vacancy.status: must be one of OPEN, ON_HOLD, CLOSED, FILLED, DRAFT",
+            "crmApplications | {\"contactId\":\"c-1\",\"vacancyId\":\"v-1\",\"status\":\"MAYBE\"}"
+                    + " | {\"contactId\":\"c-1\",\"vacancyId\":\"v-1\",\"status\":\"WITHDRAWN\"}"
+                    + " | application.status: must be one of ACTIVE, HIRED, REJECTED, WITHDRAWN",
+            "crmEmailInteractions | {\"contactId\":\"c-1\",\"direction\":\"SIDEWAYS\"}"
+                    + " | {\"contactId\":\"c-1\",\"direction\":\"OUTBOUND\"}"
+                    + " | emailInteraction.direction: must be one of INBOUND, OUTBOUND",
+            "crmPools | {\"title\":\"Java\",\"poolType\":\"UNKNOWN\"} | {\"title\":\"Java\",\"poolType\":\"GENERAL\"}"
+                    + " | pool.poolType: must be one of GENERAL, SOURCING, CUSTOM",
+            "crmVacancies | {\"title\":\"Engineer\",\"status\":\"open\"} | {\"title\":\"Engineer\",\"status\":\"OPEN\"}"
+                    + " | vacancy.status: must be one of OPEN, ON_HOLD, CLOSED, FILLED, DRAFT"})
+    void valuesOutsideTheContractsClosedEnumsAreAPerRecord422(String resource, String bad, String good,
+                                                              String message) {
+        String badKey = key("r-bad");
+        String goodKey = key("r-good");
+        RawHttp.Response r = http.batchUpdate(resource, badKey + "," + goodKey,
+                "{\"entities\":{\"" + badKey + "\":" + bad + ",\"" + goodKey + "\":" + good + "}}");
+
+        assertEquals(200, r.status(), r.body());
+        JsonNode error = r.json().path("errors").path(badKey);
+        assertEquals(422, error.path("status").asInt(), r.body());
+        assertEquals(100, error.path("serviceErrorCode").asInt(), r.body());
+        assertEquals(message, error.path("message").asText());
+        assertEquals(204, entityStatus(r.json(), "r-good"), "the other record is stored: " + r.body());
+        JsonNode page = http.finder(resource, BY_ORG).json();
+        assertEquals(1, page.at("/paging/total").asInt(), "only the valid record is stored: " + page);
+        assertEquals("r-good", page.at("/elements/0/crmId").asText());
+    }
+
     @Test
     void noteContentIsAtMostTenThousandCharacters() {
         assertEquals(422, entityStatus(put("crmNotes", "n-1", "{\"contactId\":\"c\",\"content\":\"" + "x".repeat(10_001) + "\"}"), "n-1"));

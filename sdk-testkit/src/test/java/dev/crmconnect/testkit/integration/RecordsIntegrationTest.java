@@ -147,6 +147,18 @@ class RecordsIntegrationTest {
     }
 
     @Test
+    void aValueOutsideTheContractsClosedEnumsFailsOnlyItsRecordWithA422() {
+        BatchResult result = client.pools().upsert(List.of(pool("p-ok"),
+                pool("p-bad").toBuilder().poolType("BOGUS_TYPE").build()));
+
+        assertEquals(List.of(Outcome.STORED, Outcome.FAILED), outcomes(result));
+        RecordResult refused = result.results().get(1);
+        assertEquals(422, refused.status());
+        assertEquals("pool.poolType: must be one of GENERAL, SOURCING, CUSTOM", refused.message());
+        assertEquals(List.of("p-bad"), client.pools().get(List.of("p-ok", "p-bad")).missing());
+    }
+
+    @Test
     void membersOfAnAbsentPoolFailWithTheBatchsCause() {
         BatchResult result = client.pools().members("no-pool").upsert(List.of(member("c-1", null)));
         RecordResult failed = result.results().get(0);
