@@ -253,7 +253,8 @@ public class SyncedRecords<T extends SyncedRecord> {
      * @param start the 0-based index in the listing of the first element to fetch; not negative
      * @param count the most elements to fetch, 1 to 100 by the contract
      * @param options the options for the call; not null
-     * @return a future of the page; it fails with the call's {@link CrmConnectException}
+     * @return a future of the page; it fails with the call's {@link CrmConnectException}, or, before any request,
+     *     with an {@link IllegalArgumentException} naming {@code start} or {@code count} when it is out of range
      */
     public CompletableFuture<Page<T>> listPageAsync(int start, int count, RequestOptions options) {
         return guarded(() -> context.api().fetchPage(finderRequest(
