@@ -50,8 +50,9 @@ public final class ContactActivityService<T extends SyncedRecord> extends Synced
      * @param start the 0-based index in the listing of the first element to fetch; not negative
      * @param count the most elements to fetch, 1 to 100 by the contract
      * @param options the options for the call; not null
-     * @return a future of the page; it fails with the call's {@link CrmConnectException}, or with an
-     *     {@link IllegalArgumentException} for an invalid {@code contactCrmId}
+     * @return a future of the page; it fails with the call's {@link CrmConnectException}, or, before any request,
+     *     with an {@link IllegalArgumentException} for an invalid {@code contactCrmId} or a {@code start} or
+     *     {@code count} out of range
      */
     public CompletableFuture<Page<T>> listByContactPageAsync(String contactCrmId, int start, int count,
                                                              RequestOptions options) {

@@ -47,7 +47,7 @@ public final class ContactService extends ReadableRecords<Contact> {
             Map<String, Object> patch = Map.of("patch", Map.of("$set", Map.of("manualMatchedMember", memberUrn)));
             BatchKeys batchKeys = batchKeys(List.of(id));
             ApiRequest request = ApiRequest.batchPartialUpdate(path, batchKeys.idsQuery(),
-                    Map.of("entities", Map.of(batchKeys.key(0), patch)), 1, true).withRoute(route);
+                    Map.of("entities", Map.of(batchKeys.bodyKey(0), patch)), 1, true).withRoute(route);
             RecordResult[] result = new RecordResult[1];
             return settle(request, List.of(0), List.of(id), batchKeys, RecordResult.Outcome.STORED, result, options,
                     false).thenApply(done -> result[0]);

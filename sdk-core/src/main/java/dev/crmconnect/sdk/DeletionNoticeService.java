@@ -66,6 +66,8 @@ public final class DeletionNoticeService {
      * @param count the most notices to fetch, 1 to 100 by the contract
      * @return the page, oldest first
      * @throws NullPointerException if {@code publishedAfter} is null
+     * @throws IllegalArgumentException if {@code start} is negative or {@code count} is not 1 to 100; nothing is
+     *     sent
      * @throws ComplianceGapException if {@code publishedAfter} is older than the feed's retention
      * @throws CrmConnectException if the call fails otherwise
      */
@@ -81,7 +83,8 @@ public final class DeletionNoticeService {
      * @param start the 0-based index in the listing of the first notice to fetch; not negative
      * @param count the most notices to fetch, 1 to 100 by the contract
      * @param options the per-call options; not null, {@link RequestOptions#defaults()} for none
-     * @return a future of the page; it fails with what {@link #page(Instant, int, int)} would throw
+     * @return a future of the page; it fails with what {@link #page(Instant, int, int)} would throw, the
+     *     {@link IllegalArgumentException} for {@code start} or {@code count} before any request
      */
     public CompletableFuture<Page<DeletionNotice>> pageAsync(Instant publishedAfter, int start, int count,
                                                              RequestOptions options) {

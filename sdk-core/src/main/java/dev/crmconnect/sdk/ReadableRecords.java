@@ -12,11 +12,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
@@ -139,21 +140,14 @@ public class ReadableRecords<T extends SyncedRecord> extends SyncedRecords<T> {
         if (!results.isObject()) {
             throw response.invalid("no results map");
         }
+        Set<String> ambiguous = new HashSet<>();
         Map<String, T> got = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = results.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            String crmId = batchKeys.crmIdOf(entry.getKey());
-            if (crmId != null) {
-                got.put(crmId, withCrmId.apply(response.convert(entry.getValue(), type), crmId));
-            }
-        }
+        batchKeys.entries(results, ambiguous).forEach((crmId, entity) ->
+                got.put(crmId, withCrmId.apply(response.convert(entity, type), crmId)));
         Map<String, ServiceError> failed = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = errors.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            String crmId = batchKeys.crmIdOf(entry.getKey());
-            if (crmId != null) {
-                failed.put(crmId, ServiceError.from(entry.getValue()));
-            }
+        batchKeys.entries(errors, ambiguous).forEach((crmId, error) -> failed.put(crmId, ServiceError.from(error)));
+        if (!ambiguous.isEmpty()) {
+            throw response.invalid("more than one entry for a key asked for");
         }
         for (String crmId : asked) {
             T record = got.get(crmId);

@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +141,7 @@ public class SyncedRecords<T extends SyncedRecord> {
                 BatchKeys batchKeys = new BatchKeys(keys, crmIds);
                 Map<String, Object> entities = new LinkedHashMap<>(batch.size() * 2);
                 for (int k = 0; k < batch.size(); k++) {
-                    entities.put(batchKeys.key(k), input.get(batch.get(k)));
+                    entities.put(batchKeys.bodyKey(k), input.get(batch.get(k)));
                 }
                 ApiRequest request = ApiRequest.batchUpdate(path, batchKeys.idsQuery(), Map.of("entities", entities),
                         batch.size()).withRoute(route);
@@ -257,7 +256,8 @@ public class SyncedRecords<T extends SyncedRecord> {
      * @param start the 0-based index in the listing of the first element to fetch; not negative
      * @param count the most elements to fetch, 1 to 100 by the contract
      * @param options the options for the call; not null
-     * @return a future of the page; it fails with the call's {@link CrmConnectException}
+     * @return a future of the page; it fails with the call's {@link CrmConnectException}, or, before any request,
+     *     with an {@link IllegalArgumentException} naming {@code start} or {@code count} when it is out of range
      */
     public CompletableFuture<Page<T>> listPageAsync(int start, int count, RequestOptions options) {
         return guarded(() -> context.api().fetchPage(finderRequest(
@@ -344,9 +344,14 @@ public class SyncedRecords<T extends SyncedRecord> {
         });
     }
 
-    /** One record's entry of a batch response, and whether it came from the {@code errors} map. */
+    /**
+     * One record's entry of a batch response, and whether it came from the {@code errors} map;
+     * {@link #AMBIGUOUS} when more than one entry of a map names the record.
+     */
     private record Entry(JsonNode node, boolean error) {
     }
+
+    private static final Entry AMBIGUOUS = new Entry(null, false);
 
     /** The response's per-record entries by crmId; an error entry wins over a result for one key. */
     private Map<String, Entry> perRecord(ApiResponse response, BatchKeys batchKeys) {
@@ -355,16 +360,11 @@ public class SyncedRecords<T extends SyncedRecord> {
         if (!resultsNode.isObject() && !errorsNode.isObject()) {
             throw response.invalid("no results or errors map");
         }
+        Set<String> ambiguous = new HashSet<>();
         Map<String, Entry> byCrmId = new HashMap<>();
-        for (JsonNode map : List.of(resultsNode, errorsNode)) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
-                String crmId = batchKeys.crmIdOf(entry.getKey());
-                if (crmId != null) {
-                    byCrmId.put(crmId, new Entry(entry.getValue(), map == errorsNode));
-                }
-            }
-        }
+        batchKeys.entries(resultsNode, ambiguous).forEach((crmId, node) -> byCrmId.put(crmId, new Entry(node, false)));
+        batchKeys.entries(errorsNode, ambiguous).forEach((crmId, node) -> byCrmId.put(crmId, new Entry(node, true)));
+        ambiguous.forEach(crmId -> byCrmId.put(crmId, AMBIGUOUS));
         return byCrmId;
     }
 
@@ -374,6 +374,10 @@ public class SyncedRecords<T extends SyncedRecord> {
      * status that is not a whole number is not the contract's, so it never counts as success.
      */
     private RecordResult outcome(String crmId, Entry entry, RecordResult.Outcome success) {
+        if (entry == AMBIGUOUS) {
+            return RecordResult.failed(crmId, 0, entity + ": the response holds more than one entry for this record's"
+                    + " key", null);
+        }
         if (entry == null || !entry.node().isObject()) {
             return RecordResult.failed(crmId, 0, entity + ": the response holds no result for this record", null);
         }

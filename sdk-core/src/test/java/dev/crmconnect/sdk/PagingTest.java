@@ -51,6 +51,46 @@ class PagingTest {
     }
 
     @Test
+    void pagingArgumentsOutOfRangeAreRefusedBeforeAnyRequest() {
+        wm.resetAll(); // nothing stubbed, not even the token: no request may be made
+        java.time.Instant after = java.time.Instant.ofEpochMilli(1_700_000_000_000L);
+        List<java.util.function.Supplier<java.util.concurrent.CompletableFuture<?>>> asyncCalls = List.of(
+                () -> client.contacts().listPageAsync(-1, 10, RequestOptions.defaults()),
+                () -> client.contacts().listPageAsync(0, 0, RequestOptions.defaults()),
+                () -> client.contacts().listPageAsync(0, 101, RequestOptions.defaults()),
+                () -> client.pools().members("p-1").listPageAsync(Integer.MIN_VALUE, 10, RequestOptions.defaults()),
+                () -> client.notes().listByContactPageAsync("c-1", 0, -5, RequestOptions.defaults()),
+                () -> client.applications().listByContactPageAsync("c-1", -1, 100, RequestOptions.defaults()),
+                () -> client.deletionNotices().pageAsync(after, -1, 10, RequestOptions.defaults()),
+                () -> client.deletionNotices().pageAsync(after, 0, 1_000, RequestOptions.defaults()));
+        List<String> messages = new java.util.ArrayList<>();
+        for (var call : asyncCalls) {
+            java.util.concurrent.CompletionException e = assertThrows(java.util.concurrent.CompletionException.class,
+                    () -> call.get().join());
+            messages.add(assertInstanceOf(IllegalArgumentException.class, e.getCause()).getMessage());
+        }
+        messages.add(assertThrows(IllegalArgumentException.class,
+                () -> client.deletionNotices().page(after, -1, 10)).getMessage());
+        messages.add(assertThrows(IllegalArgumentException.class,
+                () -> client.deletionNotices().page(after, 0, 101)).getMessage());
+
+        String start = "start: must not be negative";
+        String count = "count: must be 1 to 100";
+        assertEquals(List.of(start, count, count, start, count, start, start, count, start, count), messages);
+        assertEquals(0, wm.getAllServeEvents().size(), "requests made");
+    }
+
+    @Test
+    void pagingArgumentsAtTheirBoundsAreSent() {
+        wm.stubFor(get(urlPathEqualTo("/v2/crmContacts")).willReturn(okJson("{\"elements\":[],\"paging\":{}}")));
+        assertEquals(0, client.contacts().listPageAsync(0, 1, RequestOptions.defaults()).join().elements().size());
+        assertEquals(0, client.contacts().listPageAsync(Integer.MAX_VALUE - 100, 100, RequestOptions.defaults())
+                .join().elements().size());
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/v2/crmContacts")).withQueryParam("count", equalTo("1")));
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/v2/crmContacts")).withQueryParam("count", equalTo("100")));
+    }
+
+    @Test
     void pagesAreReadWithTheOriginalOptionsOnEveryPage() {
         stubPage(0, "{\"name\":\"a\"},{\"name\":\"b\"}", "{\"start\":0,\"count\":2}");
         stubPage(2, "{\"name\":\"c\"}", "{\"start\":2,\"count\":2}");

@@ -78,6 +78,12 @@ class ResourcesWireTest {
         return RestLi.encode(Map.of("crmId", crmId, "dataProvider", "CRM", "integrationContext", TestSupport.CONTEXT));
     }
 
+    /** The key as Rest.li writes it in bodies: only ( ) , : ' % percent-encoded. */
+    private static String bodyKey(String crmId) {
+        return RestLi.encodeKeyForBody(Map.of("crmId", crmId, "dataProvider", "CRM",
+                "integrationContext", TestSupport.CONTEXT));
+    }
+
     private List<LoggedRequest> puts() {
         return wm.findAll(putRequestedFor(urlPathEqualTo("/v2/crmContacts")));
     }
@@ -86,7 +92,7 @@ class ResourcesWireTest {
     void upsertSendsTheContractsBatchUpdate() throws Exception {
         String crmId = "Zoë (ä,b):c";
         wm.stubFor(put(urlPathEqualTo("/v2/crmContacts"))
-                .willReturn(okJson("{\"results\":{\"" + key(crmId) + "\":{\"status\":204}}}")));
+                .willReturn(okJson("{\"results\":{\"" + bodyKey(crmId) + "\":{\"status\":204}}}")));
 
         BatchResult result = client.contacts().upsert(List.of(contact(crmId)));
 
@@ -98,7 +104,9 @@ class ResourcesWireTest {
         assertEquals("2.0.0", sent.getHeader("X-RestLi-Protocol-Version"));
         assertEquals("ids=List(" + key(crmId) + ")", sent.getUrl().substring(sent.getUrl().indexOf('?') + 1));
         JsonNode body = Json.mapper().readTree(sent.getBodyAsString());
-        JsonNode entity = body.path("entities").path(key(crmId));
+        assertEquals(List.of("(crmId:Zoë %28ä%2Cb%29%3Ac,dataProvider:CRM,integrationContext:urn%3Ali%3Aorganization%3A1001)"),
+                iterable(body.path("entities").fieldNames()), "the body names the key as Rest.li does");
+        JsonNode entity = body.path("entities").path(bodyKey(crmId));
         assertEquals("Jane", entity.path("firstName").asText());
         assertEquals(1, entity.path("emailAddresses").size());
         assertFalse(entity.has("crmId"), "crmId is the key, never a body field");
@@ -342,7 +350,7 @@ class ResourcesWireTest {
     @Test
     void poolMembersUseSimpleKeysBelowThePoolsEncodedKey() throws Exception {
         String poolPath = "/v2/crmPools/" + key("p 1") + "/members";
-        wm.stubFor(put(urlPathEqualTo(poolPath)).willReturn(okJson("{\"results\":{\"c%2C1\":{\"status\":204}}}")));
+        wm.stubFor(put(urlPathEqualTo(poolPath)).willReturn(okJson("{\"results\":{\"c,1\":{\"status\":204}}}")));
 
         BatchResult result = client.pools().members("p 1").upsert(List.of(
                 PoolMember.builder().contactCrmId("c,1").stepId("s1").build()));
@@ -350,8 +358,28 @@ class ResourcesWireTest {
         assertTrue(result.allSucceeded(), result::toString);
         LoggedRequest sent = wm.findAll(putRequestedFor(urlPathEqualTo(poolPath))).get(0);
         assertTrue(sent.getUrl().endsWith("?ids=List(c%2C1)"), sent.getUrl());
-        assertEquals("s1", Json.mapper().readTree(sent.getBodyAsString()).path("entities").path("c%2C1")
+        assertEquals("s1", Json.mapper().readTree(sent.getBodyAsString()).path("entities").path("c,1")
                 .path("stepId").asText());
+    }
+
+    @Test
+    void poolMemberKeysAreRawInBodiesBothWaysAsRestLiWritesThem() throws Exception {
+        List<String> contacts = List.of("acct:42", "Smith, J", "50%off", "a%41", "(x)", "O'Brien");
+        String poolPath = "/v2/crmPools/" + key("p-1") + "/members";
+        ObjectNode reply = Json.mapper().createObjectNode();
+        ObjectNode results = reply.putObject("results");
+        contacts.forEach(id -> results.putObject(id).put("status", 204)); // Rest.li: the key itself
+        wm.stubFor(put(urlPathEqualTo(poolPath)).willReturn(okJson(reply.toString())));
+
+        BatchResult result = client.pools().members("p-1").upsert(contacts.stream()
+                .map(id -> PoolMember.builder().contactCrmId(id).stepId("s1").build()).toList());
+
+        assertEquals(contacts.size(), result.count(RecordResult.Outcome.STORED), result::toString);
+        LoggedRequest sent = wm.findAll(putRequestedFor(urlPathEqualTo(poolPath))).get(0);
+        assertEquals(contacts, iterable(Json.mapper().readTree(sent.getBodyAsString()).path("entities").fieldNames()),
+                "a simple key is the string itself in a body, never percent-encoded");
+        assertTrue(sent.getUrl().endsWith("?ids=List(acct%3A42,Smith%2C%20J,50%25off,a%2541,%28x%29,O%27Brien)"),
+                sent.getUrl());
     }
 
     @Test
@@ -452,5 +480,11 @@ class ResourcesWireTest {
             assertInstanceOf(TransportException.class, upsert.results().get(0).cause());
         }
         assertTrue(client.contacts().upsertAsync(null).isCompletedExceptionally());
+    }
+
+    private static List<String> iterable(Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
     }
 }

@@ -186,6 +186,82 @@ class TransportTest {
     }
 
     @Test
+    void aResponseWithoutAStatusLineLeavesNothingOfItInTheExceptionsCausesOrSuppressed() throws Exception {
+        String page = "<html><body><h1>502</h1>jane.doe@example.com: proxy error page\r\n</body></html>\r\n";
+        TestSupport.stubToken(wm);
+        try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            AtomicInteger answered = new AtomicInteger();
+            Thread answering = new Thread(() -> answerWithoutStatusLine(server, page, answered), "no-status-line");
+            answering.setDaemon(true);
+            answering.start();
+            try (CrmConnectClient client = TestSupport.builder(wm)
+                    .baseUrl("http://127.0.0.1:" + server.getLocalPort() + "/v2")
+                    .retryPolicy(TestSupport.fastRetries(2)).build()) {
+                CrmConnectException e = failureOf(client, TestSupport.finder());
+
+                TransportException transport = assertInstanceOf(TransportException.class, e);
+                assertEquals(Reason.CONNECTION_LOST, transport.reason(), e.toString());
+                assertEquals(2, e.attempts());
+                assertEquals(2, answered.get());
+                assertEquals(1, e.getSuppressed().length, "the first attempt's failure");
+                assertInstanceOf(java.net.ProtocolException.class, e.getCause(), "the JDK's type is kept");
+                assertInstanceOf(java.net.ProtocolException.class, e.getSuppressed()[0].getCause());
+                List<Throwable> all = new java.util.ArrayList<>();
+                collect(e, all, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+                assertTrue(all.size() >= 4, all::toString);
+                java.io.StringWriter printed = new java.io.StringWriter();
+                e.printStackTrace(new java.io.PrintWriter(printed));
+                for (String text : texts(all, printed.toString())) {
+                    for (String served : List.of("html", "body", "jane.doe", "proxy error", "502")) {
+                        assertFalse(text.toLowerCase(java.util.Locale.ROOT).contains(served),
+                                "'" + served + "' in: " + text);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Answers every connection with an HTML page and no status line, then closes it. */
+    private static void answerWithoutStatusLine(ServerSocket server, String page, AtomicInteger answered) {
+        while (!server.isClosed()) {
+            try (java.net.Socket socket = server.accept()) {
+                java.io.InputStream in = socket.getInputStream();
+                int matched = 0;
+                for (int b; matched < 4 && (b = in.read()) >= 0; ) { // the request's head, up to \r\n\r\n
+                    matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
+                }
+                socket.getOutputStream().write(page.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                socket.getOutputStream().flush();
+                answered.incrementAndGet();
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private static void collect(Throwable t, List<Throwable> out, java.util.Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return;
+        }
+        out.add(t);
+        collect(t.getCause(), out, seen);
+        for (Throwable suppressed : t.getSuppressed()) {
+            collect(suppressed, out, seen);
+        }
+    }
+
+    private static List<String> texts(List<Throwable> all, String printed) {
+        List<String> texts = new java.util.ArrayList<>();
+        texts.add(printed);
+        for (Throwable t : all) {
+            texts.add(String.valueOf(t.getMessage()));
+            texts.add(String.valueOf(t.getLocalizedMessage()));
+            texts.add(t.toString());
+        }
+        return texts;
+    }
+
+    @Test
     void everyAsyncFailureCompletesItsFuture() {
         TestSupport.stubToken(wm);
         wm.stubFor(get(urlPathEqualTo("/v2/a")).willReturn(aResponse().withStatus(500)));

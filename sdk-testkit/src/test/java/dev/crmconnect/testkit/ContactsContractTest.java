@@ -192,13 +192,14 @@ class ContactsContractTest {
 
     @Test
     void unicodeAndReservedCharactersInKeysRoundTrip() {
-        // crmId "Zoë (ä,b):c/1" as the contract's encoder writes it.
+        // crmId "Zoë (ä,b):c/1" as the contract's encoder writes it; responses name it in the body form.
         String k = key("Zo%C3%AB%20%28%C3%A4%2Cb%29%3Ac%2F1");
+        String inBody = key("Zoë %28ä%2Cb%29%3Ac/1");
         RawHttp.Response put = http.batchUpdate("crmContacts", k, entities(k, "{\"firstName\":\"Zoë\"}"));
-        assertEquals(204, put.json().at("/results/" + jsonPointer(k) + "/status").asInt(), put.body());
+        assertEquals(204, put.json().at("/results/" + jsonPointer(inBody) + "/status").asInt(), put.body());
 
         JsonNode got = http.batchGet("crmContacts", k).json();
-        assertEquals("Zoë (ä,b):c/1", got.at("/results/" + jsonPointer(k) + "/crmId").asText());
+        assertEquals("Zoë (ä,b):c/1", got.at("/results/" + jsonPointer(inBody) + "/crmId").asText());
         assertTrue(fake.server().state(ORG_A).entities("crmContacts").containsKey("Zoë (ä,b):c/1"));
         assertEquals("Zoë (ä,b):c/1", fake.server().journal().get(fake.server().journal().size() - 1)
                 .keys().stream().map(m -> ((java.util.Map<?, ?>) m).get("crmId")).findFirst().orElseThrow());

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -74,6 +77,40 @@ class RecordsContractTest {
         assertEquals(204, entityStatus(put("crmVacancies", "v-2", "{\"title\":\"" + "t".repeat(200) + "\"}"), "v-2"));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "crmPools | {\"title\":\"Java\",\"poolType\":\"BOGUS_TYPE\"} | {\"title\":\"Java\",\"poolType\":\"CUSTOM\"}"
+                    + " | pool.poolType: must be one of GENERAL, SOURCING, CUSTOM",
+            "crmVacancies | {\"title\":\"Engineer\",\"status\":\"NOT_A_STATUS\"} | {\"title\":\"Engineer\",\"status\":\"DRAFT\"}"
+                    + " | vacancy.status: must be one of OPEN, ON_HOLD, CLOSED, FILLED, DRAFT",
+            "crmApplications | {\"contactId\":\"c-1\",\"vacancyId\":\"v-1\",\"status\":\"MAYBE\"}"
+                    + " | {\"contactId\":\"c-1\",\"vacancyId\":\"v-1\",\"status\":\"WITHDRAWN\"}"
+                    + " | application.status: must be one of ACTIVE, HIRED, REJECTED, WITHDRAWN",
+            "crmEmailInteractions | {\"contactId\":\"c-1\",\"direction\":\"SIDEWAYS\"}"
+                    + " | {\"contactId\":\"c-1\",\"direction\":\"OUTBOUND\"}"
+                    + " | emailInteraction.direction: must be one of INBOUND, OUTBOUND",
+            "crmPools | {\"title\":\"Java\",\"poolType\":\"UNKNOWN\"} | {\"title\":\"Java\",\"poolType\":\"GENERAL\"}"
+                    + " | pool.poolType: must be one of GENERAL, SOURCING, CUSTOM",
+            "crmVacancies | {\"title\":\"Engineer\",\"status\":\"open\"} | {\"title\":\"Engineer\",\"status\":\"OPEN\"}"
+                    + " | vacancy.status: must be one of OPEN, ON_HOLD, CLOSED, FILLED, DRAFT"})
+    void valuesOutsideTheContractsClosedEnumsAreAPerRecord422(String resource, String bad, String good,
+                                                              String message) {
+        String badKey = key("r-bad");
+        String goodKey = key("r-good");
+        RawHttp.Response r = http.batchUpdate(resource, badKey + "," + goodKey,
+                "{\"entities\":{\"" + badKey + "\":" + bad + ",\"" + goodKey + "\":" + good + "}}");
+
+        assertEquals(200, r.status(), r.body());
+        JsonNode error = r.json().path("errors").path(badKey);
+        assertEquals(422, error.path("status").asInt(), r.body());
+        assertEquals(100, error.path("serviceErrorCode").asInt(), r.body());
+        assertEquals(message, error.path("message").asText());
+        assertEquals(204, entityStatus(r.json(), "r-good"), "the other record is stored: " + r.body());
+        JsonNode page = http.finder(resource, BY_ORG).json();
+        assertEquals(1, page.at("/paging/total").asInt(), "only the valid record is stored: " + page);
+        assertEquals("r-good", page.at("/elements/0/crmId").asText());
+    }
+
     @Test
     void noteContentIsAtMostTenThousandCharacters() {
         assertEquals(422, entityStatus(put("crmNotes", "n-1", "{\"contactId\":\"c\",\"content\":\"" + "x".repeat(10_001) + "\"}"), "n-1"));
@@ -130,6 +167,74 @@ class RecordsContractTest {
 
         http.batchDelete("crmPools", key("p-1"));
         assertEquals(0, fake.server().state(ORG_A).count("crmPoolMembers"));
+    }
+
+    @Test
+    void poolMemberKeysInBodiesAreTheRawStringsBothWaysAsARestLiServerHasThem() {
+        put("crmPools", "p-1", "{\"title\":\"Java\"}");
+        String members = "/crmPools/" + key("p-1") + "/members";
+        List<String> raw = List.of("acct:42", "Smith, J", "50%off", "a%41", "(x)", "O'Brien");
+        String ids = "List(acct%3A42,Smith%2C%20J,50%25off,a%2541,%28x%29,O%27Brien)";
+        StringBuilder entities = new StringBuilder("{\"entities\":{");
+        raw.forEach(id -> entities.append(entities.length() > 13 ? "," : "").append('"').append(id)
+                .append("\":{\"addedAt\":1700000000000}"));
+
+        RawHttp.Response update = http.api("PUT", members + "?ids=" + ids, "BATCH_UPDATE", entities + "}}");
+
+        assertEquals(200, update.status(), update.body());
+        for (String id : raw) {
+            assertEquals(204, update.json().path("results").path(id).path("status").asInt(), id + " in " + update.body());
+        }
+        JsonNode page = http.api("GET", members + "?q=integrationContext&integrationContext=" + ORG_A_ENCODED
+                + "&count=100", "FINDER", null).json();
+        List<String> listed = new ArrayList<>();
+        page.path("elements").forEach(e -> listed.add(e.path("contactId").asText()));
+        assertEquals(new TreeSet<>(raw), new TreeSet<>(listed));
+
+        RawHttp.Response delete = http.api("DELETE", members + "?ids=List(acct%3A42,a%2541)", "BATCH_DELETE", null);
+        assertEquals(204, delete.json().path("results").path("acct:42").path("status").asInt(), delete.body());
+        assertEquals(204, delete.json().path("results").path("a%41").path("status").asInt(), delete.body());
+        assertEquals(raw.size() - 2, fake.server().state(ORG_A).count("crmPoolMembers"));
+    }
+
+    @Test
+    void aPercentEncodedSimpleKeyInABodyIsABatchMismatchAsOnARestLiServer() {
+        put("crmPools", "p-1", "{\"title\":\"Java\"}");
+        String members = "/crmPools/" + key("p-1") + "/members";
+
+        RawHttp.Response r = http.api("PUT", members + "?ids=List(c%3A1)", "BATCH_UPDATE",
+                "{\"entities\":{\"c%3A1\":{}}}");
+
+        assertEquals(400, r.status(), r.body());
+        assertEquals("ids: must list the same keys as entities", r.json().path("message").asText());
+        assertEquals(0, fake.server().state(ORG_A).count("crmPoolMembers"));
+    }
+
+    @Test
+    void complexKeysInBodiesAreReadInEitherFormAndAnsweredInTheBodyForm() {
+        String uriKey = key("Zo%C3%AB%20%28%C3%A4%2Cb%29%3Ac");
+        String bodyKey = "(crmId:Zoë %28ä%2Cb%29%3Ac,dataProvider:CRM,integrationContext:" + ORG_A_ENCODED + ")";
+        for (String sent : List.of(bodyKey, uriKey)) {
+            RawHttp.Response update = http.batchUpdate("crmContacts", uriKey,
+                    "{\"entities\":{\"" + sent + "\":{\"firstName\":\"Zoë\"}}}");
+            assertEquals(200, update.status(), update.body());
+            assertEquals(List.of(bodyKey), names(update.json().path("results")), update.body());
+        }
+        RawHttp.Response get = http.batchGet("crmContacts", uriKey + "," + key("absent"));
+        assertEquals(List.of(bodyKey), names(get.json().path("results")), get.body());
+        assertEquals(List.of(bodyKey), names(get.json().path("statuses")), get.body());
+        assertEquals(List.of(key("absent")), names(get.json().path("errors")), get.body());
+        assertEquals("Zoë (ä,b):c", get.json().path("results").path(bodyKey).path("crmId").asText());
+
+        RawHttp.Response twice = http.batchUpdate("crmContacts", uriKey, "{\"entities\":{\"" + bodyKey
+                + "\":{\"firstName\":\"A\"},\"" + uriKey + "\":{\"firstName\":\"B\"}}}");
+        assertEquals(400, twice.status(), "one key twice in a body: " + twice.body());
+    }
+
+    private static List<String> names(JsonNode map) {
+        List<String> names = new ArrayList<>();
+        map.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

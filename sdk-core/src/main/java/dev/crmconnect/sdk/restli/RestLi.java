@@ -23,6 +23,11 @@ import java.util.Objects;
  * Every tree of Strings (any well-formed Unicode), Lists and Maps with String keys, nested at
  * most 64 deep, comes back equal.
  *
+ * <p>Keys inside JSON bodies (the map keys of batch requests and responses) have a form of their
+ * own, {@link #encodeKeyForBody}: no URL escaping, as Rest.li's
+ * {@code URIParamUtils.encodeKeyForBody} writes them. {@link #decode} reads a complex key in
+ * that form too; a simple key in a body is the string itself and is never decoded.
+ *
  * <p>The decoder is as lenient as Rest.li's: characters other than {@code ( ) , :} and {@code %}
  * may appear unescaped, hex may be lowercase, and an empty string may be written as nothing or as
  * {@code ''}. It is strict about structure and UTF-8: anything else is a
@@ -51,6 +56,34 @@ public final class RestLi {
         }
         StringBuilder out = new StringBuilder(64);
         RestLiEncoder.writeValue(value, out, 0);
+        return out.toString();
+    }
+
+    /**
+     * Encodes a key as Rest.li 2.0 writes it in a JSON body, as a map key of a batch request's
+     * {@code entities} or of a batch response's {@code results}, {@code statuses} and
+     * {@code errors} ({@code URIParamUtils.encodeKeyForBody}, no URL escaping). A simple key (a
+     * CharSequence, Number or Boolean) is its text as it is: {@code c:1} stays {@code c:1}. A
+     * complex key (a Map&lt;String,?&gt; or a List&lt;?&gt;) is written as by {@link #encode},
+     * but each string in it percent-encodes only {@code ( ) , : '} and {@code %} (uppercase hex)
+     * and leaves every other character as it is:
+     * {@code (crmId:a b%2Cc,dataProvider:CRM,integrationContext:urn%3Ali%3Aorganization%3A7)}.
+     *
+     * @param key the key; not null
+     * @return the key's text for a body
+     * @throws NullPointerException if {@code key} is null
+     * @throws IllegalArgumentException for another type, a non-String field name, an unpaired
+     *     surrogate or nesting deeper than 64
+     */
+    public static String encodeKeyForBody(Object key) {
+        Objects.requireNonNull(key, "key");
+        if (key instanceof CharSequence || key instanceof Number || key instanceof Boolean) {
+            String text = key.toString();
+            RestLiEncoder.checkWellFormed(text);
+            return text;
+        }
+        StringBuilder out = new StringBuilder(64);
+        RestLiEncoder.writeValue(key, out, 0, true);
         return out.toString();
     }
 

@@ -388,4 +388,88 @@ class MalformedResponseTest {
                 "BATCH_GET /crmContacts", "token");
         assertFalse(e instanceof AuthenticationException && e.getMessage().contains("refused"), e.getMessage());
     }
+
+    /** {@code text} in UTF-8 with the bytes {@code bad} in place of the first {@code #}. */
+    private static byte[] withBytes(String text, int... bad) {
+        byte[] before = text.substring(0, text.indexOf('#')).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] after = text.substring(text.indexOf('#') + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] out = new byte[before.length + bad.length + after.length];
+        System.arraycopy(before, 0, out, 0, before.length);
+        for (int i = 0; i < bad.length; i++) {
+            out[before.length + i] = (byte) bad[i];
+        }
+        System.arraycopy(after, 0, out, before.length + bad.length, after.length);
+        return out;
+    }
+
+    private static ResponseDefinitionBuilder bytes(int status, byte[] body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /**
+     * Decided: a response body that is not well-formed UTF-8 is not JSON (RFC 8259) and is refused as a whole,
+     * wherever the bad bytes are: never read with U+FFFD or an invented character in their place.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "a byte never in UTF-8 | FF",
+            "a stray continuation byte | 80",
+            "a cut sequence | E2 82",
+            "an overlong NUL | C0 80",
+            "an encoded surrogate | ED A0 80",
+            "a code point above U+10FFFF | F4 90 80 80"})
+    void invalidUtf8AnywhereInAResponseIsRefusedNeverReadAsReplacementCharacters(String kind, String hex)
+            throws Exception {
+        int[] bad = java.util.Arrays.stream(hex.split(" ")).mapToInt(h -> Integer.parseInt(h, 16)).toArray();
+        String ours = key("c-1");
+
+        // In a key of a batch answer: Jackson read such names as U+FFFD, silently.
+        stub(get(urlPathEqualTo(CONTACTS)), bytes(200, withBytes("{\"results\":{\"" + ours
+                + "\":{\"firstName\":\"Jane\"},\"(crmId:c-#2,dataProvider:CRM,integrationContext:x)\":{}},"
+                + "\"errors\":{}}", bad)));
+        TransportException inKey = failure(client.contacts().getAsync(List.of("c-1")), TransportException.class,
+                "BATCH_GET /crmContacts", "HTTP 200 with an invalid body: not valid UTF-8 (at byte ");
+        assertEquals(Reason.INVALID_RESPONSE, inKey.reason());
+        assertEquals(1, inKey.attempts(), "not retried");
+
+        // In a value of a field the model does not know: Jackson read an overlong NUL or a surrogate as such.
+        stub(get(urlPathEqualTo(CONTACTS)), bytes(200, withBytes("{\"elements\":[{\"crmId\":\"c-1\","
+                + "\"firstName\":\"Jane\",\"newField\":\"" + CANARY + "#\"}],\"paging\":{\"start\":0}}", bad)));
+        failure(client.contacts().listPageAsync(0, 10, RequestOptions.defaults()), TransportException.class,
+                "FINDER /crmContacts", "not valid UTF-8");
+
+        // In the answer to a write: every record of the batch fails with it.
+        stub(put(urlPathEqualTo(CONTACTS)), bytes(200, withBytes("{\"results\":{\"" + ours
+                + "\":{\"status\":204,\"note\":\"#\"}}}", bad)));
+        batchFailure(client.contacts().upsertAsync(List.of(contact("c-1"))), TransportException.class,
+                "BATCH_UPDATE /crmContacts", "not valid UTF-8");
+
+        // In an error body: the status decides; no message is read from it.
+        stub(get(urlPathEqualTo(CONTACTS)), bytes(400, withBytes("{\"message\":\"bad #" + CANARY
+                + "\",\"serviceErrorCode\":100,\"status\":400}", bad)));
+        dev.crmconnect.sdk.ValidationException refused = failure(client.contacts().getAsync(List.of("c-1")),
+                dev.crmconnect.sdk.ValidationException.class, "BATCH_GET /crmContacts", "HTTP 400");
+        assertFalse(refused.getMessage().contains("bad"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("\uFFFD"), refused.getMessage());
+    }
+
+    @Test
+    void aTokenResponseThatIsNotUtf8IsRefused() {
+        wm.stubFor(post(urlPathEqualTo("/oauth/v2/accessToken")).willReturn(bytes(200,
+                withBytes("{\"access_token\":\"t-#\",\"expires_in\":1800}", 0xC0, 0x80))));
+        CrmConnectException e = failure(client.contacts().getAsync(List.of("c-1")), CrmConnectException.class,
+                "BATCH_GET /crmContacts", "the token response is not valid UTF-8");
+        assertFalse(e instanceof AuthenticationException, e.toString());
+    }
+
+    @Test
+    void aTokenThatNoHeaderCanCarryIsRefusedWithoutQuotingIt() {
+        wm.stubFor(post(urlPathEqualTo("/oauth/v2/accessToken")).willReturn(okJson(
+                "{\"access_token\":\"secret-tok\\u0000en\",\"expires_in\":1800}")));
+        CrmConnectException e = failure(client.contacts().getAsync(List.of("c-1")), CrmConnectException.class,
+                "BATCH_GET /crmContacts", "access_token holds characters a bearer token cannot");
+        java.io.StringWriter printed = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(printed));
+        assertFalse(printed.toString().contains("secret-tok"), printed::toString);
+    }
 }

@@ -49,6 +49,24 @@ class RestLiEncodingCasesTest {
         return tests;
     }
 
+    @TestFactory
+    List<DynamicTest> bodyKeyCases() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map<String, Object> testCase : cases("bodyKeys")) {
+            Object value = testCase.get("value");
+            String encoded = (String) testCase.get("encoded");
+            tests.add(DynamicTest.dynamicTest("body key " + value + " -> " + encoded, () -> {
+                assertEquals(encoded, RestLi.encodeKeyForBody(value));
+                if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                    assertEquals(EncodingCases.scalarsAsStrings(value), RestLi.decode(encoded),
+                            "a complex key's body form decodes as its URI form does");
+                }
+            }));
+        }
+        assertFalse(tests.isEmpty(), "the test data has body key cases");
+        return tests;
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> cases(String section) {
         return (List<Map<String, Object>>) DATA.get(section);

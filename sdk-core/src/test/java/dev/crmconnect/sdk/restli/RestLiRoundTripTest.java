@@ -38,6 +38,23 @@ class RestLiRoundTripTest {
         }
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {20_240_611L, 1L, 2L, 3L})
+    void complexKeysSurviveTheBodyFormThenDecode(long seed) {
+        RandomValues values = new RandomValues(seed);
+        for (int i = 0; i < CASES_PER_SEED; i++) {
+            Object value = values.value(4);
+            if (!(value instanceof Map<?, ?> || value instanceof java.util.List<?>)) {
+                assertEquals(value, RestLi.encodeKeyForBody(value), "a simple key is itself in a body");
+                continue;
+            }
+            String body = RestLi.encodeKeyForBody(value);
+            String where = "seed " + seed + ", case " + i + ", body form " + body;
+            assertEquals(value, RestLi.decode(body), where);
+            assertEquals(RestLi.encode(value), RestLi.encode(RestLi.decode(body)), where);
+        }
+    }
+
     private static boolean isUrlSafe(String encoded) {
         return encoded.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || "-_.~%(),:'".indexOf(c) >= 0));
     }

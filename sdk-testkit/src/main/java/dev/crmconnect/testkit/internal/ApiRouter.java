@@ -61,7 +61,7 @@ final class ApiRouter {
         Endpoint endpoint = route(segments);
         Map<String, Object> query;
         try {
-            query = RestLiCodec.decodeQuery(call.rawQuery());
+            query = RestLiCodec.parseQuery(call.rawQuery());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("query: is not valid Rest.li 2.0 (" + e.getMessage() + ")");
         }

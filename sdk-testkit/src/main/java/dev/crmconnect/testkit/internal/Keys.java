@@ -10,10 +10,13 @@ final class Keys {
     private Keys() {
     }
 
-    /** Decodes a key as written in a query list, a body or a path; 400 when it is not Rest.li. */
+    /**
+     * Decodes a key as written in a query list or a path, or a complex key as written in a body;
+     * 400 when it is not Rest.li. A simple key in a body is never decoded: it is the string itself.
+     */
     static Object decode(String raw) {
         try {
-            return RestLiCodec.decode(raw);
+            return RestLiCodec.parse(raw);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("key: is not a valid Rest.li 2.0 value (" + e.getMessage() + ")");
         }
@@ -31,9 +34,9 @@ final class Keys {
         return key;
     }
 
-    /** The canonical encoding, used as the key of batch responses. */
-    static String canonical(Object key) {
-        return RestLiCodec.encode(key);
+    /** The key as a Rest.li server names it in a batch response: a simple key raw, a complex key escaped for the grammar. */
+    static String bodyKey(Object key) {
+        return RestLiCodec.bodyKey(key);
     }
 
     /** The crmId of a record key of this tenant; throws a per-key error otherwise. */

@@ -34,23 +34,20 @@ final class PoolMemberResource {
     }
 
     private static HttpReply batchUpdate(ApiRequest request, ObjectNode pool, TreeMap<String, ObjectNode> members) {
+        // A simple key in a body is the string itself, never decoded: Rest.li writes it raw.
         ObjectNode entities = request.entities();
-        Set<String> ids = new LinkedHashSet<>();
-        for (Object id : request.ids()) {
-            ids.add(Keys.canonical(id));
-        }
-        Set<String> bodyKeys = new LinkedHashSet<>();
-        entities.fieldNames().forEachRemaining(raw -> bodyKeys.add(Keys.canonical(Keys.decode(raw))));
+        Set<Object> ids = new LinkedHashSet<>(request.ids());
+        Set<Object> bodyKeys = new LinkedHashSet<>();
+        entities.fieldNames().forEachRemaining(bodyKeys::add);
         if (!ids.equals(bodyKeys)) {
             throw ApiException.badRequest("ids: must list the same keys as entities");
         }
         ObjectNode reply = Replies.batch(false);
         Set<String> steps = stepIds(pool);
         for (Map.Entry<String, JsonNode> field : iterable(entities)) {
-            Object decoded = Keys.decode(field.getKey());
-            String key = Keys.canonical(decoded);
+            String key = field.getKey();
             try {
-                String contactId = Keys.simpleCrmId(decoded);
+                String contactId = Keys.simpleCrmId(key);
                 members.put(contactId, validated(field.getValue(), steps));
                 Replies.status(reply, key, 204);
             } catch (ApiException e) {
@@ -63,7 +60,7 @@ final class PoolMemberResource {
     private static HttpReply batchDelete(ApiRequest request, TreeMap<String, ObjectNode> members) {
         ObjectNode reply = Replies.batch(false);
         for (Object id : request.ids()) {
-            String key = Keys.canonical(id);
+            String key = Keys.bodyKey(id);
             try {
                 members.remove(Keys.simpleCrmId(id));
                 Replies.status(reply, key, 204);

@@ -45,13 +45,13 @@ final class RecordResource {
 
     /** Full replace of each entity; one invalid entity fails alone. */
     private HttpReply batchUpdate(ApiRequest request) {
-        Map<String, Object> keys = new LinkedHashMap<>();
-        Map<String, JsonNode> entities = bodyEntities(request, keys);
+        Map<Object, JsonNode> entities = bodyEntities(request);
         ObjectNode reply = Replies.batch(false);
         TreeMap<String, ObjectNode> records = request.data.records(collection);
-        entities.forEach((key, node) -> {
+        entities.forEach((id, node) -> {
+            String key = Keys.bodyKey(id);
             try {
-                String crmId = Keys.recordCrmId(keys.get(key), request.tenant.integrationContext());
+                String crmId = Keys.recordCrmId(id, request.tenant.integrationContext());
                 records.put(crmId, validated(node));
                 Replies.status(reply, key, 204);
             } catch (ApiException e) {
@@ -65,7 +65,7 @@ final class RecordResource {
         ObjectNode reply = Replies.batch(true);
         TreeMap<String, ObjectNode> records = request.data.records(collection);
         for (Object id : request.ids()) {
-            String key = Keys.canonical(id);
+            String key = Keys.bodyKey(id);
             try {
                 String crmId = Keys.recordCrmId(id, request.tenant.integrationContext());
                 ObjectNode entity = records.get(crmId);
@@ -89,7 +89,7 @@ final class RecordResource {
     private HttpReply batchDelete(ApiRequest request) {
         ObjectNode reply = Replies.batch(false);
         for (Object id : request.ids()) {
-            String key = Keys.canonical(id);
+            String key = Keys.bodyKey(id);
             try {
                 String crmId = Keys.recordCrmId(id, request.tenant.integrationContext());
                 request.data.records(collection).remove(crmId);
@@ -109,12 +109,12 @@ final class RecordResource {
 
     /** BATCH_PARTIAL_UPDATE on contacts: sets or clears the manual match, nothing else. */
     private HttpReply manualMatch(ApiRequest request) {
-        Map<String, Object> keys = new LinkedHashMap<>();
-        Map<String, JsonNode> entities = bodyEntities(request, keys);
+        Map<Object, JsonNode> entities = bodyEntities(request);
         ObjectNode reply = Replies.batch(false);
-        entities.forEach((key, node) -> {
+        entities.forEach((id, node) -> {
+            String key = Keys.bodyKey(id);
             try {
-                String crmId = Keys.recordCrmId(keys.get(key), request.tenant.integrationContext());
+                String crmId = Keys.recordCrmId(id, request.tenant.integrationContext());
                 if (!request.data.records(collection).containsKey(crmId)) {
                     throw ApiException.notFound(collection.path + ": no entity with this key");
                 }
@@ -176,22 +176,19 @@ final class RecordResource {
     }
 
     /**
-     * The body's entities by canonical key, checked against the {@code ids} parameter;
-     * fills {@code decodedKeys} with each key's decoded form.
+     * The body's entities by decoded key, checked against the {@code ids} parameter as a Rest.li
+     * server does: each body key (a complex key, in its body form or its URI form) is parsed, and
+     * the keys must be those of {@code ids}, each once.
      */
-    private static Map<String, JsonNode> bodyEntities(ApiRequest request, Map<String, Object> decodedKeys) {
+    private static Map<Object, JsonNode> bodyEntities(ApiRequest request) {
         ObjectNode entities = request.entities();
-        Map<String, JsonNode> byKey = new LinkedHashMap<>();
+        Map<Object, JsonNode> byKey = new LinkedHashMap<>();
         entities.fields().forEachRemaining(field -> {
-            Object key = Keys.decode(field.getKey());
-            String canonical = Keys.canonical(key);
-            decodedKeys.put(canonical, key);
-            byKey.put(canonical, field.getValue());
+            if (byKey.put(Keys.decode(field.getKey()), field.getValue()) != null) {
+                throw ApiException.badRequest("entities: the same key is given twice");
+            }
         });
-        Set<String> ids = new LinkedHashSet<>();
-        for (Object id : request.ids()) {
-            ids.add(Keys.canonical(id));
-        }
+        Set<Object> ids = new LinkedHashSet<>(request.ids());
         if (!ids.equals(byKey.keySet())) {
             throw ApiException.badRequest("ids: must list the same keys as entities");
         }

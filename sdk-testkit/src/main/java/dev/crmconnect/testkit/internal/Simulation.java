@@ -236,7 +236,7 @@ public final class Simulation implements AutoCloseable {
             Map<String, Object> view = new LinkedHashMap<>(plain(m));
             view.put("poolId", pool);
             view.put("contactId", contact);
-            members.put(RestLiCodec.encode(List.of(pool, contact)), view);
+            members.put(RestLiCodec.uriForm(List.of(pool, contact)), view);
         }));
         entities.put("crmPoolMembers", members);
         Map<String, Map<String, Object>> candidates = new LinkedHashMap<>();

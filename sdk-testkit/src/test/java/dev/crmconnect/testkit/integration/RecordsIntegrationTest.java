@@ -108,6 +108,57 @@ class RecordsIntegrationTest {
     }
 
     @Test
+    void poolMemberSyncWorksWithCrmIdsHoldingRestLisReservedCharactersAndSpaces() {
+        List<String> ids = List.of("acct:42", "Smith, J", "50%off", "a%41", "(x)", "O'Brien", "a b", "c:1", "c%3A1",
+                "%", "''", "List(1)", "x,y:(z) 'q' 10%");
+        String poolId = "pool: (a, 'b') 5%";
+        assertTrue(client.pools().upsert(List.of(pool(poolId))).allSucceeded());
+        SyncedRecords<PoolMember> members = client.pools().members(poolId);
+
+        BatchResult stored = members.upsert(ids.stream().map(id -> member(id, "s1")).toList());
+
+        assertEquals(ids.size(), stored.count(Outcome.STORED), stored::toString);
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(ids.get(i), stored.results().get(i).crmId());
+        }
+        assertEquals(new java.util.TreeSet<>(ids), new java.util.TreeSet<>(members.list().stream()
+                .map(PoolMember::contactCrmId).toList()), "the fake stored the crmIds themselves");
+
+        BatchResult moved = members.upsert(List.of(member("c:1", "s2"), member("c%3A1", "s1")));
+        assertTrue(moved.allSucceeded(), moved::toString);
+        assertEquals("s2", members.list().stream().filter(m -> m.contactCrmId().equals("c:1")).findFirst()
+                .orElseThrow().stepId());
+
+        BatchResult deleted = members.delete(List.of("c:1", "50%off", "x,y:(z) 'q' 10%"));
+        assertEquals(List.of(Outcome.DELETED, Outcome.DELETED, Outcome.DELETED), outcomes(deleted));
+        assertEquals(ids.size() - 3, members.list().stream().count());
+        assertTrue(members.list().stream().anyMatch(m -> m.contactCrmId().equals("c%3A1")), "its look-alike stays");
+    }
+
+    @Test
+    void recordsWithRestLisReservedCharactersInTheirCrmIdsRoundTrip() {
+        List<String> ids = List.of("acct:42", "Smith, J", "50%off", "(x)", "O'Brien", "Zoë (ä,b):c/1");
+        List<Contact> contacts = ids.stream().map(id -> Contact.builder().crmId(id).firstName("Ada").build()).toList();
+
+        assertEquals(ids.size(), client.contacts().upsert(contacts).count(Outcome.STORED));
+        assertEquals(ids, List.copyOf(client.contacts().get(ids).found().keySet()));
+        assertEquals(ids.size(), client.contacts().delete(ids).count(Outcome.DELETED));
+        assertEquals(ids, client.contacts().get(ids).missing());
+    }
+
+    @Test
+    void aValueOutsideTheContractsClosedEnumsFailsOnlyItsRecordWithA422() {
+        BatchResult result = client.pools().upsert(List.of(pool("p-ok"),
+                pool("p-bad").toBuilder().poolType("BOGUS_TYPE").build()));
+
+        assertEquals(List.of(Outcome.STORED, Outcome.FAILED), outcomes(result));
+        RecordResult refused = result.results().get(1);
+        assertEquals(422, refused.status());
+        assertEquals("pool.poolType: must be one of GENERAL, SOURCING, CUSTOM", refused.message());
+        assertEquals(List.of("p-bad"), client.pools().get(List.of("p-ok", "p-bad")).missing());
+    }
+
+    @Test
     void membersOfAnAbsentPoolFailWithTheBatchsCause() {
         BatchResult result = client.pools().members("no-pool").upsert(List.of(member("c-1", null)));
         RecordResult failed = result.results().get(0);

@@ -138,7 +138,9 @@ public final class ApiClient implements AutoCloseable {
 
     /**
      * Fetches one page of a FINDER: adds {@code start} and {@code count} to the request's query
-     * and reads {@code {"elements":[...],"paging":{"start","count","total"}}}.
+     * and reads {@code {"elements":[...],"paging":{"start","count","total"}}}. Throws
+     * {@link IllegalArgumentException} before any request when {@code start} is negative or
+     * {@code count} is not 1 to {@value #MAX_PAGE_COUNT}, the contract's range.
      */
     public <T> CompletableFuture<Page<T>> fetchPage(ApiRequest finder, int start, int count, ElementReader<T> reader,
             RequestOptions options) {
@@ -148,8 +150,26 @@ public final class ApiClient implements AutoCloseable {
     private <T> CompletableFuture<Page<T>> fetchPage(ApiRequest finder, int start, int count, ElementReader<T> reader,
             RequestOptions options, boolean callerWaits) {
         Objects.requireNonNull(reader, "reader must not be null");
+        checkPaging(start, count);
         return Futures.map(send(finder.withPaging(start, count), options, callerWaits),
                 response -> toPage(response, start, reader));
+    }
+
+    /** The most elements a FINDER page may ask for, by the contract. */
+    static final int MAX_PAGE_COUNT = 100;
+
+    /**
+     * Checks a page's {@code start} and {@code count} against the contract's ranges.
+     *
+     * @throws IllegalArgumentException naming the argument and its rule
+     */
+    private static void checkPaging(int start, int count) {
+        if (start < 0) {
+            throw new IllegalArgumentException("start: must not be negative");
+        }
+        if (count < 1 || count > MAX_PAGE_COUNT) {
+            throw new IllegalArgumentException("count: must be 1 to " + MAX_PAGE_COUNT);
+        }
     }
 
     /** Fetches one page of a FINDER whose elements convert to {@code type}. */

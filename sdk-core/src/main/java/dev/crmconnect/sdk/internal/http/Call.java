@@ -12,6 +12,7 @@ import dev.crmconnect.sdk.ServerException;
 import dev.crmconnect.sdk.TransportException;
 import dev.crmconnect.sdk.TransportException.Reason;
 import dev.crmconnect.sdk.internal.json.Json;
+import dev.crmconnect.sdk.internal.json.Utf8;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -264,6 +265,10 @@ final class Call {
     private JsonNode parse(RawResponse raw) {
         if (raw.body().length == 0) {
             return MissingNode.getInstance();
+        }
+        int invalid = Utf8.firstInvalidByte(raw.body());
+        if (invalid >= 0) {
+            throw new ExchangeFailure.InvalidBody(raw, "not valid UTF-8 (at byte " + invalid + ")");
         }
         try {
             JsonNode json = request.method().batch() ? Json.readKeyedTree(raw.body())

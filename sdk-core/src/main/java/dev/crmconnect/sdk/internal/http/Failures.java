@@ -12,6 +12,7 @@ import dev.crmconnect.sdk.TransportException.Reason;
 import dev.crmconnect.sdk.ValidationException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
@@ -24,7 +25,10 @@ import java.util.concurrent.ExecutionException;
 /**
  * Turns what an exchange produced into the public exception of one call's attempt. Messages name
  * the method and path, the status, the server's {@code message} and {@code serviceErrorCode}, the
- * attempt and the request id; never a body, a query, a token or a secret.
+ * attempt and the request id; never a body, a query, a token or a secret. A failure of the
+ * transport is attached as the cause only as a copy whose messages, down the whole chain and in
+ * the suppressed exceptions, are our own ({@link WithheldMessages}): the JDK's may quote what the
+ * server sent.
  */
 public final class Failures {
 
@@ -119,23 +123,29 @@ public final class Failures {
         if (t instanceof ExchangeFailure.TimedOut timedOut) {
             return transport(what, timedOut.getMessage(), Reason.TIMEOUT, 0, attempt, null);
         }
+        Throwable cause = WithheldMessages.copyOf(t);
         if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException
                 || t instanceof UnresolvedAddressException) {
             return transport(what, "could not connect (" + t.getClass().getSimpleName() + ")",
-                    Reason.CONNECT_FAILED, 0, attempt, t);
+                    Reason.CONNECT_FAILED, 0, attempt, cause);
         }
         if (t instanceof HttpTimeoutException) {
-            return transport(what, "the attempt timed out waiting for the response", Reason.TIMEOUT, 0, attempt, t);
+            return transport(what, "the attempt timed out waiting for the response", Reason.TIMEOUT, 0, attempt,
+                    cause);
+        }
+        if (t instanceof ProtocolException) {
+            return transport(what, "the response broke the HTTP protocol (" + t.getClass().getSimpleName() + ")",
+                    Reason.CONNECTION_LOST, 0, attempt, cause);
         }
         if (t instanceof IOException) {
             return transport(what, "the connection was lost (" + t.getClass().getSimpleName() + ")",
-                    Reason.CONNECTION_LOST, 0, attempt, t);
+                    Reason.CONNECTION_LOST, 0, attempt, cause);
         }
         if (t instanceof CancellationException) {
             return transport(what, "the attempt was cancelled", Reason.ABORTED, 0, attempt, null);
         }
         return new CrmConnectException(what + ": unexpected failure (" + t.getClass().getName() + ")"
-                + suffix(attempt, null), 0, null, null, attempt, t);
+                + suffix(attempt, null), 0, null, null, attempt, cause);
     }
 
     static TransportException transport(String what, String detail, Reason reason, int status, int attempt,

@@ -2,6 +2,7 @@ package dev.crmconnect.sdk.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crmconnect.sdk.internal.json.Json;
+import dev.crmconnect.sdk.internal.json.Utf8;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,8 +31,8 @@ public record ServiceError(Integer status, Integer serviceErrorCode, String mess
 
     /** Reads an error body leniently: anything that is not the expected JSON reads as empty. */
     public static ServiceError parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            return EMPTY;
+        if (body == null || body.length == 0 || Utf8.firstInvalidByte(body) >= 0) {
+            return EMPTY; // a body that is not UTF-8 is not JSON: no message or code is read from it
         }
         try {
             return from(Json.mapper().readTree(body));

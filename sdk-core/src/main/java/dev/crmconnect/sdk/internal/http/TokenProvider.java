@@ -2,6 +2,7 @@ package dev.crmconnect.sdk.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crmconnect.sdk.internal.json.Json;
+import dev.crmconnect.sdk.internal.json.Utf8;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -132,6 +133,9 @@ final class TokenProvider {
 
     private AccessToken parse(RawResponse response) {
         JsonNode json;
+        if (Utf8.firstInvalidByte(response.body()) >= 0) {
+            throw new ExchangeFailure.InvalidBody(response, "the token response is not valid UTF-8");
+        }
         try {
             json = Json.mapper().readTree(response.body());
         } catch (Exception e) {
@@ -142,12 +146,28 @@ final class TokenProvider {
         if (token == null || !token.isTextual() || token.asText().isBlank()) {
             throw new ExchangeFailure.InvalidBody(response, "the token response has no access_token");
         }
+        if (!isHeaderSafe(token.asText())) {
+            // It would fail as an Authorization header, with the JDK's message quoting it.
+            throw new ExchangeFailure.InvalidBody(response,
+                    "the token response's access_token holds characters a bearer token cannot");
+        }
         if (expiresIn == null || !expiresIn.isIntegralNumber() || expiresIn.asLong() <= 0) {
             throw new ExchangeFailure.InvalidBody(response, "the token response has no positive expires_in");
         }
         Duration lifetime = Duration.ofSeconds(expiresIn.asLong());
         Duration skew = lifetime.dividedBy(2).compareTo(REFRESH_SKEW) < 0 ? lifetime.dividedBy(2) : REFRESH_SKEW;
         return new AccessToken(token.asText(), clock.instant().plus(lifetime).minus(skew));
+    }
+
+    /** Visible ASCII only (RFC 6750's b64token is a subset): what an HTTP header value can carry as it is. */
+    private static boolean isHeaderSafe(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c < 0x21 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Updates the cache before waking the waiters, so that they see the new state. */

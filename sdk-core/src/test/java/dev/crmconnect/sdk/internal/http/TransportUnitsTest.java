@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -17,6 +18,35 @@ import org.junit.jupiter.api.Test;
 class TransportUnitsTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void withheldMessagesKeepTypesAndStackTracesAndDropEveryMessageDownTheChain() {
+        String served = "<html>jane.doe@example.com</html>";
+        java.net.ProtocolException protocol = new java.net.ProtocolException("Invalid status line: \"" + served + "\"");
+        java.io.IOException wrapper = new java.io.IOException(served, protocol);
+        IllegalStateException ours = new IllegalStateException(served) { // an anonymous type: not made again
+        };
+        wrapper.addSuppressed(ours);
+        ours.initCause(new java.io.UncheckedIOException(served, new java.io.EOFException(served)));
+        protocol.addSuppressed(wrapper); // a cycle through the suppressed exceptions
+
+        Throwable copy = WithheldMessages.copyOf(wrapper);
+
+        assertEquals(java.io.IOException.class, copy.getClass());
+        assertEquals(java.net.ProtocolException.class, copy.getCause().getClass());
+        assertEquals("the response is not valid HTTP" + WithheldMessages.WITHHELD, copy.getCause().getMessage());
+        assertTrue(Arrays.equals(protocol.getStackTrace(), copy.getCause().getStackTrace()));
+        Throwable suppressed = copy.getSuppressed()[0];
+        assertEquals(WithheldMessages.Withheld.class, suppressed.getClass());
+        assertTrue(suppressed.getMessage().startsWith(ours.getClass().getName() + ": failed"), suppressed.getMessage());
+        assertEquals(WithheldMessages.Withheld.class, suppressed.getCause().getClass(), "no public (String) constructor");
+        assertEquals(java.io.EOFException.class, suppressed.getCause().getCause().getClass());
+        assertTrue(copy.getCause().getSuppressed()[0] == copy, "the cycle is copied, not followed forever");
+        java.io.StringWriter printed = new java.io.StringWriter();
+        copy.printStackTrace(new java.io.PrintWriter(printed));
+        assertTrue(!printed.toString().contains("jane.doe") && !printed.toString().contains("html"), printed::toString);
+        assertEquals(null, WithheldMessages.copyOf(null));
+    }
 
     @Test
     void retryAfterReadsSecondsAndHttpDates() {
