@@ -34,7 +34,7 @@ final class TenantsScenario implements Scenario {
 
     @Override
     public Set<String> options() {
-        return Set.of("tenants", "records", "rounds", "idle", "chunk", "in-flight");
+        return Set.of("tenants", "records", "rounds", "idle", "chunk", "in-flight", "callers");
     }
 
     @Override
@@ -52,6 +52,8 @@ final class TenantsScenario implements Scenario {
         int chunk = options.getInt("chunk", BatchLoop.BATCH);
         // 0: the JVM-wide runtime, as README builds clients; else a runtime of this many exchanges in flight.
         int inFlight = options.getInt("in-flight", 0);
+        // 0: a caller thread per tenant; else this many caller threads taking the tenants' calls in turn.
+        int callers = options.getInt("callers", 0);
         try (SinkProcess sink = SinkProcess.start(new NoticeFeedModel(0, 0, 1))) {
             Table idle = new Table("tenants", "KiB heap/client", "live SDK threads");
             idle(sink, IDLE_TENANTS[0]); // classes loaded and the JIT warm before the first figure
@@ -81,15 +83,16 @@ final class TenantsScenario implements Scenario {
                  BatchLoop loop = new BatchLoop(ONE_CLIENT_THREADS, "tenants-one-client")) {
                 int warmUp = Math.max(chunk, perTenant / 10);
                 oneClient(single, loop, tenants * warmUp);
-                tenants(clients, warmUp, chunk);
+                tenants(clients, warmUp, chunk, callers);
                 for (int r = 1; r <= rounds; r++) {
                     boolean oneFirst = r % 2 == 1;
                     for (int side = 0; side < 2; side++) {
                         boolean one = (side == 0) == oneFirst;
                         Active result = one ? oneClient(single, loop, tenants * perTenant)
-                                : tenants(clients, perTenant, chunk);
+                                : tenants(clients, perTenant, chunk, callers);
                         (one ? oneClient : perTenantClients).add(result);
-                        active.row(r, one ? "one client" : Table.count(tenants) + " tenants",
+                        active.row(r, one ? "one client" : Table.count(tenants) + " tenants"
+                                        + (callers > 0 ? ", " + callers + " callers" : ""),
                                 Table.count(result.records), Table.fixed(result.seconds, 2),
                                 Table.fixed(result.records / result.seconds, 0),
                                 Table.fixed(result.cpuNanos / 1e3 / result.records, 1), Table.count(result.failed),
@@ -148,7 +151,11 @@ final class TenantsScenario implements Scenario {
         }
     }
 
-    private static Active tenants(List<CrmConnectClient> clients, int perTenant, int chunk) throws Exception {
+    private static Active tenants(List<CrmConnectClient> clients, int perTenant, int chunk, int callers)
+            throws Exception {
+        if (callers > 0) {
+            return tenantsFromPool(clients, perTenant, chunk, callers);
+        }
         int tenants = clients.size();
         AtomicLong stored = new AtomicLong();
         AtomicInteger errors = new AtomicInteger();
@@ -183,6 +190,26 @@ final class TenantsScenario implements Scenario {
                 throw new IllegalStateException(errors.get() + " tenants' upserts threw");
             }
             return new Active(records, totals.seconds(), totals.cpuNanos(), records - stored.get(), peak.peak());
+        }
+    }
+
+    /** Every tenant's calls, taken in turn (each tenant's first chunk, then each one's second...) by a pool. */
+    private static Active tenantsFromPool(List<CrmConnectClient> clients, int perTenant, int chunk, int callers)
+            throws Exception {
+        int tenants = clients.size();
+        int chunksPerTenant = (perTenant + chunk - 1) / chunk;
+        try (BatchLoop loop = new BatchLoop(callers, "tenant-callers");
+             ThreadPeak peak = new ThreadPeak()) {
+            // The loop hands out call numbers 0, 1, 2...; call i is chunk i / tenants of tenant i % tenants.
+            BatchLoop.Round round = loop.run(tenants * chunksPerTenant, 1, (call, ignored) -> {
+                int tenant = call % tenants;
+                int from = tenant * perTenant + (call / tenants) * chunk;
+                int to = Math.min(tenant * perTenant + perTenant, from + chunk);
+                return SdkCalls.upsert(clients.get(tenant), ContactSource.contacts(from, to));
+            });
+            long records = (long) tenants * perTenant;
+            return new Active(records, round.totals().seconds(), round.totals().cpuNanos(), records - round.stored(),
+                    peak.peak());
         }
     }
 
