@@ -69,7 +69,7 @@ final class DecisionLog implements AutoCloseable {
     static void create(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             writeFully(channel, ByteBuffer.wrap(HEADER), 0);
-            channel.force(true);
+            Fsyncs.force(channel, true);
         } catch (IOException e) {
             throw new CheckpointStoreException("could not create checkpoint file " + file, e);
         }
@@ -85,7 +85,7 @@ final class DecisionLog implements AutoCloseable {
             if (end == 0) {
                 // The header's own write was torn: the log was being created and holds nothing.
                 writeFully(channel, ByteBuffer.wrap(HEADER), 0);
-                channel.force(true);
+                Fsyncs.force(channel, true);
                 end = HEADER.length;
             }
             List<AuditRecord> records = read(file, channel);
@@ -148,7 +148,7 @@ final class DecisionLog implements AutoCloseable {
             }
             long target = end;
             try {
-                channel.force(false);
+                Fsyncs.force(channel, false);
             } catch (IOException e) {
                 throw new CheckpointStoreException("could not fsync checkpoint file " + file, e);
             }
@@ -173,7 +173,7 @@ final class DecisionLog implements AutoCloseable {
             LOG.warn("Checkpoint file {}: cut off a torn last line of {} bytes; it was never acknowledged",
                     file, size - keep);
             channel.truncate(keep);
-            channel.force(true);
+            Fsyncs.force(channel, true);
         }
         return keep;
     }
