@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -108,6 +109,25 @@ public interface CheckpointStore extends AutoCloseable {
      * @return the extended lease, with a later {@code expiresAt}, or empty when the lease is no longer current
      */
     Optional<Lease> renewLease(Lease lease, Duration ttl);
+
+    /**
+     * Renews several leases as {@link #renewLease} does each; a poller instance renews all it
+     * holds this way, in one call, on a heartbeat of its own. This default renews them one by
+     * one; the JDBC store renews them in one batched statement and one commit.
+     *
+     * @param leases the leases to extend
+     * @param ttl how long each lease lasts from now, by the store's clock; positive
+     * @return the leases renewed, with their new {@code expiresAt}; a lease no longer current is absent
+     * @throws IllegalArgumentException if {@code leases} is null or holds a null, or {@code ttl} is not positive
+     */
+    default List<Lease> renewLeases(Collection<Lease> leases, Duration ttl) {
+        Checks.required(leases, "leases");
+        List<Lease> renewed = new ArrayList<>();
+        for (Lease lease : leases) {
+            renewLease(Checks.required(lease, "lease"), ttl).ifPresent(renewed::add);
+        }
+        return renewed;
+    }
 
     /**
      * Gives the lease up so another instance may take the tenant at once; no effect if not current.
@@ -288,6 +308,27 @@ public interface CheckpointStore extends AutoCloseable {
      *     written
      */
     void recordSuccessfulPoll(Lease lease, Instant at);
+
+    /**
+     * Sets several tenants' compliance clocks as {@link #recordSuccessfulPoll} does each, durable
+     * together when this returns: the poller records a whole round's successful polls in one call.
+     * A tenant whose lease is no longer current is skipped, since the instance that holds it now
+     * keeps its clock. This default records them one by one; the file store writes them with one
+     * fsync, the JDBC store in one transaction of batched statements.
+     *
+     * @param polls each tenant's lease and when its poll that read the feed to its end started
+     * @throws IllegalArgumentException if {@code polls} is null or holds a null
+     */
+    default void recordSuccessfulPolls(Map<Lease, Instant> polls) {
+        Checks.required(polls, "polls");
+        polls.forEach((lease, at) -> {
+            try {
+                recordSuccessfulPoll(Checks.required(lease, "lease"), at);
+            } catch (StaleLeaseException e) {
+                // Another instance holds the tenant now and keeps its clock.
+            }
+        });
+    }
 
     /**
      * The tenant's latest compliance gap, acknowledged or not.

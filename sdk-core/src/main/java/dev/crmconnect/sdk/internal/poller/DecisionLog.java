@@ -134,7 +134,7 @@ final class DecisionLog implements AutoCloseable {
         return line.array();
     }
 
-    private static String checksum(byte[] json) {
+    static String checksum(byte[] json) {
         CRC32C crc = new CRC32C();
         crc.update(json);
         return String.format("%08x", crc.getValue());
@@ -166,7 +166,7 @@ final class DecisionLog implements AutoCloseable {
         close(channel);
     }
 
-    private static long cutTornLastLine(Path file, FileChannel channel) throws IOException {
+    static long cutTornLastLine(Path file, FileChannel channel) throws IOException {
         long size = channel.size();
         long keep = afterLastNewline(channel, size);
         if (keep < size) {
@@ -278,14 +278,14 @@ final class DecisionLog implements AutoCloseable {
                 + " backup or repair that line");
     }
 
-    private static void writeFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+    static void writeFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
         long at = position;
         while (buffer.hasRemaining()) {
             at += channel.write(buffer, at);
         }
     }
 
-    private static void close(FileChannel channel) {
+    static void close(FileChannel channel) {
         if (channel != null) {
             try {
                 channel.close();
