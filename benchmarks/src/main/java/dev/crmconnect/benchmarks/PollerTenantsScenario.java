@@ -63,8 +63,8 @@ final class PollerTenantsScenario implements Scenario {
         if (!counts.contains(maxTenants)) {
             counts.add(maxTenants);
         }
-        Table table = new Table("store", "tenants", "feed latency ms", "round s", "ms/tenant", "fsyncs/tenant",
-                "statements/tenant");
+        Table table = new Table("store", "tenants", "feed latency ms", "round s", "ms/tenant", "fsyncs/round",
+                "fsyncs/tenant", "statements/tenant");
         Path directory = Files.createTempDirectory("crmconnect-bench-tenants-");
         NoticeFeedModel empty = new NoticeFeedModel(0, 0, 1);
         double fileLargest = 0;
@@ -110,7 +110,8 @@ final class PollerTenantsScenario implements Scenario {
 
     private static void row(Table table, boolean file, int tenants, int latency, Round round) {
         table.row(file ? "file" : "jdbc, pooled", Table.count(tenants), latency, Table.fixed(round.seconds(), 2),
-                Table.fixed(round.seconds() * 1000 / tenants, 3), Table.fixed(round.fsyncs() / (double) tenants, 3),
+                Table.fixed(round.seconds() * 1000 / tenants, 3), Table.count(round.fsyncs()),
+                Table.fixed(round.fsyncs() / (double) tenants, 4),
                 file ? "-" : Table.fixed(round.statements() / (double) tenants, 2));
     }
 

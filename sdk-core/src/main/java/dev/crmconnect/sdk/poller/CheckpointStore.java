@@ -42,12 +42,15 @@ public interface CheckpointStore extends AutoCloseable {
 
     /**
      * A store in {@code directory} (created when absent), for one process at a time (the
-     * directory is locked while open): an fsync'd append-only decision log and an atomically
-     * replaced state file. It survives the process being killed at any point; a corrupt file is an
-     * error naming the file and line, never a fresh start. Leases are this process's own and
-     * start over when the store is reopened. Each {@link #recordDecision} costs an fsync;
-     * {@link #recordDecisions} and concurrent writers share one. Advance the watermark per page,
-     * not per notice: each advance rewrites the state file.
+     * directory is locked while open): an fsync'd append-only decision log, an fsync'd journal of
+     * the tenants' states and a snapshot of them, replaced atomically when the journal has grown
+     * to a few times the number of tenants. It survives the process being killed at any point; a
+     * corrupt file is an error naming the file and line, never a fresh start. Leases are this
+     * process's own and start over when the store is reopened. Each {@link #recordDecision} costs
+     * an fsync; {@link #recordDecisions} and concurrent writers share one. A state change (a
+     * watermark, a parked notice) costs one journal line and an fsync, and
+     * {@link #recordSuccessfulPolls} one fsync for all its tenants: advance the watermark per page,
+     * not per notice.
      *
      * @param directory the store's directory; created, with its parents, when absent
      * @return the open store, holding what the directory held
