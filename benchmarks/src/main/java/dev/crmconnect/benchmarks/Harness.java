@@ -23,6 +23,7 @@ public final class Harness {
         all.put("quota", new QuotaScenario());
         all.put("coldstart", new ColdStartScenario());
         all.put("tenants", new TenantsScenario());
+        all.put("poller-tenants", new PollerTenantsScenario());
         return all;
     }
 

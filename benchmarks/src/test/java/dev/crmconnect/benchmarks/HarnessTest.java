@@ -83,4 +83,13 @@ class HarnessTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("| 100 ") && text.contains("| one client ") && text.contains("| 3,000 "), text);
     }
+
+    @Test
+    void pollerTenantsMeasuresAnIdleRoundWithAndWithoutLatency() throws Exception {
+        assertEquals(0, run("poller-tenants", "--tenants", "30", "--latency-ms", "20", "--latency-tenants", "30"));
+        assertTrue(lastLine().matches("poller-tenants idle round at 30 tenants: file store [0-9.]+ s, PostgreSQL"
+                + " [0-9.]+ s"), lastLine());
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("| file ") && text.contains("| jdbc, pooled ") && text.contains("| 20 "), text);
+    }
 }

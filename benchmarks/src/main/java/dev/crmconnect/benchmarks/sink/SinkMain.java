@@ -6,7 +6,7 @@ import java.io.InputStream;
 /**
  * Runs a {@link SinkServer} in its own JVM, so that the CPU time and allocations the harness
  * measures are the client's alone. Arguments: {@code <notices> <firstPublishedAt> <spacingMillis>
- * <threads>}. Prints {@code port=<port>} once listening, and stops when its standard input closes
+ * <threads> [<feedLatencyMillis>]}. Prints {@code port=<port>} once listening, and stops when its standard input closes
  * (that is, when the harness that started it ends).
  */
 public final class SinkMain {
@@ -18,7 +18,8 @@ public final class SinkMain {
     public static void main(String[] args) throws IOException {
         NoticeFeedModel notices = new NoticeFeedModel(Long.parseLong(args[0]), Long.parseLong(args[1]),
                 Long.parseLong(args[2]));
-        try (SinkServer sink = SinkServer.start(notices, Integer.parseInt(args[3]))) {
+        long latency = args.length > 4 ? Long.parseLong(args[4]) : 0;
+        try (SinkServer sink = SinkServer.start(notices, Integer.parseInt(args[3]), latency)) {
             System.out.println("port=" + sink.port());
             System.out.flush();
             InputStream in = System.in;

@@ -35,11 +35,17 @@ public final class SinkProcess implements AutoCloseable {
 
     /** Starts a sink serving {@code notices} and waits until it listens. */
     public static SinkProcess start(NoticeFeedModel notices) throws IOException {
+        return start(notices, 0);
+    }
+
+    /** Starts a sink serving {@code notices}, each feed page answered after {@code feedLatencyMillis}. */
+    public static SinkProcess start(NoticeFeedModel notices, long feedLatencyMillis) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java, SINK_HEAP, NO_DELAY,
                 "-cp", System.getProperty("java.class.path"), SinkMain.class.getName(),
                 Long.toString(notices.total()), Long.toString(notices.firstPublishedAt()),
-                Long.toString(notices.spacingMillis()), Integer.toString(SINK_THREADS)))
+                Long.toString(notices.spacingMillis()), Integer.toString(SINK_THREADS),
+                Long.toString(feedLatencyMillis)))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         BufferedReader out = new BufferedReader(

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@code count};</li>
  *   <li>{@code GET /stats}: {@code {"requests":..,"records":..,"bodyBytes":..}} of the batch calls.</li>
  * </ul>
- * Any other request gets 404.
+ * Any other request gets 404. With a latency, each feed page is answered that long after it was
+ * asked for, from a timer thread, so that a worker never sleeps and many calls wait at once.
  */
 public final class SinkServer implements AutoCloseable {
 
@@ -38,25 +40,38 @@ public final class SinkServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final NoticeFeedModel notices;
+    private final long feedLatencyMillis;
+    private final ScheduledExecutorService delays;
     private final AtomicLong batchRequests = new AtomicLong();
     private final AtomicLong batchRecords = new AtomicLong();
     private final AtomicLong bodyBytes = new AtomicLong();
 
-    private SinkServer(HttpServer server, ExecutorService workers, NoticeFeedModel notices) {
+    private SinkServer(HttpServer server, ExecutorService workers, NoticeFeedModel notices, long feedLatencyMillis) {
         this.server = server;
         this.workers = workers;
         this.notices = notices;
+        this.feedLatencyMillis = feedLatencyMillis;
+        this.delays = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "sink-delays");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Starts a sink on a free loopback port, serving a feed of {@code notices}. */
     public static SinkServer start(NoticeFeedModel notices, int threads) throws IOException {
+        return start(notices, threads, 0);
+    }
+
+    /** Starts a sink whose feed pages are answered {@code feedLatencyMillis} after they are asked for. */
+    public static SinkServer start(NoticeFeedModel notices, int threads, long feedLatencyMillis) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         ExecutorService workers = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "sink-worker");
             thread.setDaemon(true);
             return thread;
         });
-        SinkServer sink = new SinkServer(server, workers, notices);
+        SinkServer sink = new SinkServer(server, workers, notices, feedLatencyMillis);
         server.createContext("/", sink::handle);
         server.setExecutor(workers);
         server.start();
@@ -77,6 +92,7 @@ public final class SinkServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         workers.shutdownNow();
+        delays.shutdownNow();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -85,6 +101,18 @@ public final class SinkServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (feedLatencyMillis > 0 && exchange.getRequestURI().getRawPath().equals("/v2/exportDeletionNotices")) {
+            drain(exchange.getRequestBody());
+            byte[] page = notices.page(exchange.getRequestURI().getRawQuery());
+            delays.schedule(() -> {
+                try (exchange) {
+                    reply(exchange, 200, page);
+                } catch (IOException e) {
+                    // The client went away meanwhile; nothing to answer.
+                }
+            }, feedLatencyMillis, TimeUnit.MILLISECONDS);
+            return;
+        }
         try (exchange) {
             long read = drain(exchange.getRequestBody());
             String method = exchange.getRequestMethod();

@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -41,12 +42,15 @@ public interface CheckpointStore extends AutoCloseable {
 
     /**
      * A store in {@code directory} (created when absent), for one process at a time (the
-     * directory is locked while open): an fsync'd append-only decision log and an atomically
-     * replaced state file. It survives the process being killed at any point; a corrupt file is an
-     * error naming the file and line, never a fresh start. Leases are this process's own and
-     * start over when the store is reopened. Each {@link #recordDecision} costs an fsync;
-     * {@link #recordDecisions} and concurrent writers share one. Advance the watermark per page,
-     * not per notice: each advance rewrites the state file.
+     * directory is locked while open): an fsync'd append-only decision log, an fsync'd journal of
+     * the tenants' states and a snapshot of them, replaced atomically when the journal has grown
+     * to a few times the number of tenants. It survives the process being killed at any point; a
+     * corrupt file is an error naming the file and line, never a fresh start. Leases are this
+     * process's own and start over when the store is reopened. Each {@link #recordDecision} costs
+     * an fsync; {@link #recordDecisions} and concurrent writers share one. A state change (a
+     * watermark, a parked notice) costs one journal line and an fsync, and
+     * {@link #recordSuccessfulPolls} one fsync for all its tenants: advance the watermark per page,
+     * not per notice.
      *
      * @param directory the store's directory; created, with its parents, when absent
      * @return the open store, holding what the directory held
@@ -108,6 +112,25 @@ public interface CheckpointStore extends AutoCloseable {
      * @return the extended lease, with a later {@code expiresAt}, or empty when the lease is no longer current
      */
     Optional<Lease> renewLease(Lease lease, Duration ttl);
+
+    /**
+     * Renews several leases as {@link #renewLease} does each; a poller instance renews all it
+     * holds this way, in one call, on a heartbeat of its own. This default renews them one by
+     * one; the JDBC store renews them in one batched statement and one commit.
+     *
+     * @param leases the leases to extend
+     * @param ttl how long each lease lasts from now, by the store's clock; positive
+     * @return the leases renewed, with their new {@code expiresAt}; a lease no longer current is absent
+     * @throws IllegalArgumentException if {@code leases} is null or holds a null, or {@code ttl} is not positive
+     */
+    default List<Lease> renewLeases(Collection<Lease> leases, Duration ttl) {
+        Checks.required(leases, "leases");
+        List<Lease> renewed = new ArrayList<>();
+        for (Lease lease : leases) {
+            renewLease(Checks.required(lease, "lease"), ttl).ifPresent(renewed::add);
+        }
+        return renewed;
+    }
 
     /**
      * Gives the lease up so another instance may take the tenant at once; no effect if not current.
@@ -288,6 +311,27 @@ public interface CheckpointStore extends AutoCloseable {
      *     written
      */
     void recordSuccessfulPoll(Lease lease, Instant at);
+
+    /**
+     * Sets several tenants' compliance clocks as {@link #recordSuccessfulPoll} does each, durable
+     * together when this returns: the poller records a whole round's successful polls in one call.
+     * A tenant whose lease is no longer current is skipped, since the instance that holds it now
+     * keeps its clock. This default records them one by one; the file store writes them with one
+     * fsync, the JDBC store in one transaction of batched statements.
+     *
+     * @param polls each tenant's lease and when its poll that read the feed to its end started
+     * @throws IllegalArgumentException if {@code polls} is null or holds a null
+     */
+    default void recordSuccessfulPolls(Map<Lease, Instant> polls) {
+        Checks.required(polls, "polls");
+        polls.forEach((lease, at) -> {
+            try {
+                recordSuccessfulPoll(Checks.required(lease, "lease"), at);
+            } catch (StaleLeaseException e) {
+                // Another instance holds the tenant now and keeps its clock.
+            }
+        });
+    }
 
     /**
      * The tenant's latest compliance gap, acknowledged or not.

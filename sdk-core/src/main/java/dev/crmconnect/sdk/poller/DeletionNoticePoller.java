@@ -2,6 +2,7 @@ package dev.crmconnect.sdk.poller;
 
 import dev.crmconnect.sdk.CrmConnectClient;
 import dev.crmconnect.sdk.internal.poller.Checks;
+import dev.crmconnect.sdk.internal.poller.LeaseKeeper;
 import dev.crmconnect.sdk.internal.poller.PollerSettings;
 import dev.crmconnect.sdk.internal.poller.SafeListener;
 import dev.crmconnect.sdk.internal.poller.StopSignal;
@@ -21,10 +22,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +46,16 @@ import org.slf4j.LoggerFactory;
  * more handler call; read the feed from the overlap window before the watermark, page by page;
  * hand every notice without a decision to the handler (retried with backoff, then parked); record
  * each page's decisions together, then move the watermark past them; once the feed is read to
- * its end, reset the compliance clock. Tenants are polled one after another; one tenant's failure
- * never stops the others. Leases are kept from poll to poll and released by {@link #close()}.
+ * its end, reset the compliance clock. Up to {@link Builder#parallelism} tenants are polled at
+ * once (default {@value #DEFAULT_PARALLELISM}), each by one thread at a time: a slow or failing
+ * tenant holds only its own slot, and one tenant's failure never stops the others. Leases are kept
+ * from poll to poll, renewed by a heartbeat of their own (every third of the lease time, all in one
+ * store call) whatever the rounds are doing, and released by {@link #close()}.
+ *
+ * <p>The compliance clock is written lazily: each round records the successful polls of all its
+ * tenants in one write as it ends, so an idle tenant costs no write of its own. A crash before
+ * that write loses at most one round's resets: the clock then shows an earlier poll, which warns
+ * sooner, never later.
  *
  * <p>A 410 from the feed raises a {@link ComplianceGap} and stops the tenant until
  * {@link #acknowledgeComplianceGap} is called. The tenant then resumes from its watermark if the
@@ -60,7 +75,9 @@ import org.slf4j.LoggerFactory;
  * Each client is one tenant, read through {@code client.deletionNotices().feed()}; {@link
  * Builder#feed} takes any other {@link NoticeFeed}.
  *
- * <p>Thread-safe; polls never overlap. Does not close the checkpoint store nor the clients.
+ * <p>Thread-safe; rounds never overlap, nor do two polls of one tenant. The handler and the
+ * listener are called from the poller's worker threads, for several tenants at once (one notice
+ * at a time per tenant). Does not close the checkpoint store nor the clients.
  */
 public final class DeletionNoticePoller implements AutoCloseable {
 
@@ -68,6 +85,10 @@ public final class DeletionNoticePoller implements AutoCloseable {
     public static final Duration FEED_PUBLICATION_LAG = Duration.ofMinutes(5);
     /** The most notices a feed page may hold. */
     public static final int MAX_PAGE_SIZE = 100;
+    /** Tenants polled at once unless {@link Builder#parallelism} says otherwise. */
+    public static final int DEFAULT_PARALLELISM = 16;
+    /** The most tenants {@link Builder#parallelism} allows at once. */
+    public static final int MAX_PARALLELISM = 256;
 
     private static final Logger LOG = LoggerFactory.getLogger(DeletionNoticePoller.class);
 
@@ -82,9 +103,13 @@ public final class DeletionNoticePoller implements AutoCloseable {
     private final Duration closeTimeout;
     private final ScheduledExecutorService givenScheduler;
     private final StopSignal stop = new StopSignal();
-    /** Held by the poll in progress: polls never overlap, and close waits for the one in flight. */
+    /** Held by the round in progress: rounds never overlap, and close waits for the one in flight. */
     private final ReentrantLock pollLock = new ReentrantLock();
-    private final Map<String, Lease> leases = new ConcurrentHashMap<>();
+    /** Set on the poller's worker threads, so that close() called from a handler does not wait for itself. */
+    private final ThreadLocal<Boolean> onWorker = ThreadLocal.withInitial(() -> false);
+    private final LeaseKeeper leases;
+    private final int parallelism;
+    private final ThreadPoolExecutor workers;
     private final Object lifecycle = new Object();
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> scheduled;
@@ -102,11 +127,22 @@ public final class DeletionNoticePoller implements AutoCloseable {
         this.settings = new PollerSettings(builder.handler, builder.handlerId, builder.store, listener,
                 builder.clock, builder.overlap, builder.pageSize, builder.maxPagesPerPoll, builder.feedRetention,
                 builder.handlerAttempts, builder.backoffInitial, builder.backoffMax, builder.leaseTtl);
+        this.leases = new LeaseKeeper(store, ownerId, builder.leaseTtl);
         List<TenantPoller> pollers = new ArrayList<>();
         for (NoticeFeed feed : builder.feeds) {
-            pollers.add(new TenantPoller(feed, settings, stop));
+            pollers.add(new TenantPoller(feed, settings, stop, leases));
         }
         this.tenants = List.copyOf(pollers);
+        this.parallelism = Math.min(builder.parallelism, tenants.size());
+        // Threads start with a round and end after a minute idle: an idle poller holds none.
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(parallelism, parallelism, 1, TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "crmconnect-poller-" + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        workers.allowCoreThreadTimeOut(true);
     }
 
     /**
@@ -210,7 +246,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
                 }
             }
         }
-        if (pollLock.isHeldByCurrentThread()) {
+        if (pollLock.isHeldByCurrentThread() || onWorker.get()) {
             return; // the round in progress releases the leases as it ends
         }
         boolean locked = false;
@@ -223,7 +259,8 @@ public final class DeletionNoticePoller implements AutoCloseable {
             if (!locked) {
                 LOG.warn("the poll in flight did not end within {}; leases are released anyway", closeTimeout);
             }
-            releaseLeases();
+            leases.releaseAll();
+            workers.shutdown();
         } finally {
             if (locked) {
                 pollLock.unlock();
@@ -323,19 +360,22 @@ public final class DeletionNoticePoller implements AutoCloseable {
 
     private List<PollSummary> pollRound() {
         pollLock.lock();
+        Map<Lease, Instant> succeeded = new ConcurrentHashMap<>();
         try {
-            List<PollSummary> summaries = new ArrayList<>();
-            for (TenantPoller tenant : tenants) {
-                if (stop.stopRequested()) {
-                    break;
+            PollSummary[] summaries = pollConcurrently(succeeded);
+            List<PollSummary> polled = new ArrayList<>();
+            for (PollSummary summary : summaries) {
+                if (summary != null) {
+                    polled.add(summary);
                 }
-                summaries.add(pollTenant(tenant));
             }
-            return summaries;
+            return polled;
         } finally {
             try {
+                recordSuccessfulPolls(succeeded);
                 if (stop.stopped()) {
-                    releaseLeases();
+                    leases.releaseAll();
+                    workers.shutdown(); // closed from a handler or listener: nothing more to run
                 }
             } finally {
                 pollLock.unlock();
@@ -343,16 +383,98 @@ public final class DeletionNoticePoller implements AutoCloseable {
         }
     }
 
-    private PollSummary pollTenant(TenantPoller tenant) {
+    /**
+     * Polls every tenant once on up to {@link #parallelism} worker threads, each taking the next
+     * tenant when done with one, so that a slow tenant holds only its own thread; with one, on the
+     * calling thread. Returns when
+     * every worker has ended; a tenant not polled (a stop came first) has no summary.
+     */
+    private PollSummary[] pollConcurrently(Map<Lease, Instant> succeeded) {
+        PollSummary[] summaries = new PollSummary[tenants.size()];
+        if (parallelism == 1) {
+            // One at a time: on the calling thread, as a single tenant's poller always was.
+            for (int i = 0; i < summaries.length && !stop.stopRequested(); i++) {
+                summaries[i] = pollTenant(tenants.get(i), succeeded);
+            }
+            return summaries;
+        }
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch ended = new CountDownLatch(parallelism);
+        List<Future<?>> running = new ArrayList<>();
+        for (int w = 0; w < parallelism; w++) {
+            running.add(workers.submit(() -> {
+                onWorker.set(true);
+                try {
+                    for (int i = next.getAndIncrement(); i < summaries.length && !stop.stopRequested();
+                         i = next.getAndIncrement()) {
+                        summaries[i] = pollTenant(tenants.get(i), succeeded);
+                    }
+                } finally {
+                    onWorker.set(false);
+                    ended.countDown();
+                }
+            }));
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                ended.await();
+                break;
+            } catch (InterruptedException e) {
+                // As before on one thread: an interrupt ends the round after the notices in flight.
+                interrupted = true;
+                running.forEach(task -> task.cancel(true));
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        for (Future<?> task : running) {
+            rethrowFatal(task);
+        }
+        return summaries;
+    }
+
+    private static void rethrowFatal(Future<?> task) {
+        if (task.isCancelled()) {
+            return;
+        }
+        try {
+            task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("a poll worker failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The round's successful polls in one store write; a failure leaves the clocks earlier, which is safe. */
+    private void recordSuccessfulPolls(Map<Lease, Instant> succeeded) {
+        if (succeeded.isEmpty()) {
+            return;
+        }
+        try {
+            leases.exclusively(() -> store.recordSuccessfulPolls(succeeded));
+        } catch (RuntimeException e) {
+            LOG.error("the compliance clocks of {} tenants were not recorded ({}); they show an earlier poll"
+                    + " until a later round records theirs", succeeded.size(), e.getClass().getName());
+        }
+    }
+
+    private PollSummary pollTenant(TenantPoller tenant, Map<Lease, Instant> succeeded) {
         PollSummary summary;
         try {
-            Lease lease = holdLease(tenant.tenant());
-            summary = lease == null ? tenant.notPolled(Outcome.SKIPPED_LEASE_HELD, null) : tenant.poll(lease);
+            Lease lease = leases.hold(tenant.tenant());
+            summary = lease == null ? tenant.notPolled(Outcome.SKIPPED_LEASE_HELD, null)
+                    : tenant.poll(lease, succeeded::put);
         } catch (RuntimeException e) {
             summary = tenant.notPolled(Outcome.FAILED, e);
         }
         if (summary.outcome() == Outcome.LEASE_LOST) {
-            leases.remove(tenant.tenant());
+            leases.forget(tenant.tenant());
         }
         if (summary.outcome() == Outcome.SKIPPED_COMPLIANCE_GAP) {
             LOG.warn("tenant {}: not polled until its compliance gap is acknowledged", tenant.tenant());
@@ -363,24 +485,12 @@ public final class DeletionNoticePoller implements AutoCloseable {
             listener.pollFailed(tenant.tenant(), summary.failure());
         }
         listener.pollCompleted(summary);
-        if (summary.outcome() != Outcome.SKIPPED_LEASE_HELD && summary.outcome() != Outcome.LEASE_LOST) {
+        // A completed poll has just reset the clock (recorded as the round ends): nothing to report.
+        if (summary.outcome() != Outcome.SKIPPED_LEASE_HELD && summary.outcome() != Outcome.LEASE_LOST
+                && summary.outcome() != Outcome.COMPLETED) {
             reportComplianceClock(tenant.tenant());
         }
         return summary;
-    }
-
-    /** This instance's lease on the tenant, renewed or newly taken; null if another instance holds it. */
-    private Lease holdLease(String tenant) {
-        Lease held = leases.get(tenant);
-        if (held != null) {
-            if (store.renewLease(held, settings.leaseTtl()).isPresent()) {
-                return held; // same token: still good for every fenced write
-            }
-            leases.remove(tenant);
-        }
-        Optional<Lease> acquired = store.tryAcquireLease(tenant, ownerId, settings.leaseTtl());
-        acquired.ifPresent(lease -> leases.put(tenant, lease));
-        return acquired.orElse(null);
     }
 
     private void reportComplianceClock(String tenant) {
@@ -398,18 +508,6 @@ public final class DeletionNoticePoller implements AutoCloseable {
             LOG.warn("tenant {}: no successful poll for {}", tenant,
                     status.sinceLastSuccessfulPoll() == null ? "ever" : status.sinceLastSuccessfulPoll());
             listener.complianceClockWarning(status);
-        }
-    }
-
-    private void releaseLeases() {
-        for (Lease lease : leases.values()) {
-            try {
-                store.releaseLease(lease);
-            } catch (RuntimeException e) {
-                LOG.warn("tenant {}: lease not released ({}); it expires by itself", lease.tenant(),
-                        e.getClass().getName());
-            }
-            leases.remove(lease.tenant(), lease);
         }
     }
 
@@ -436,8 +534,24 @@ public final class DeletionNoticePoller implements AutoCloseable {
         private Duration complianceErrorAfter = Duration.ofDays(30);
         private Duration feedRetention = Duration.ofDays(30);
         private Duration closeTimeout = Duration.ofSeconds(30);
+        private int parallelism = DEFAULT_PARALLELISM;
 
         private Builder() {
+        }
+
+        /**
+         * How many tenants are polled at once, each on a worker thread of the poller's own (default
+         * {@value DeletionNoticePoller#DEFAULT_PARALLELISM}); one tenant is never polled by two at once.
+         * Threads start with a round and end after a minute idle; with 1 (or one tenant), the round runs on the
+         * thread that calls {@link DeletionNoticePoller#pollOnce()} or on the scheduler's. With a database
+         * store, give its pool at least this many connections, plus one for the lease heartbeat.
+         *
+         * @param parallelism tenants polled at once, 1 to {@value DeletionNoticePoller#MAX_PARALLELISM}
+         * @return this builder
+         */
+        public Builder parallelism(int parallelism) {
+            this.parallelism = parallelism;
+            return this;
         }
 
         /**
@@ -714,6 +828,9 @@ public final class DeletionNoticePoller implements AutoCloseable {
             }
             if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
                 throw new IllegalArgumentException("pageSize must be between 1 and " + MAX_PAGE_SIZE);
+            }
+            if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+                throw new IllegalArgumentException("parallelism must be between 1 and " + MAX_PARALLELISM);
             }
             if (maxPagesPerPoll < 1) {
                 throw new IllegalArgumentException("maxPagesPerPoll must be at least 1");

@@ -6,7 +6,9 @@ import dev.crmconnect.model.DeletionNotice;
  * The customer's decision for one deletion notice: delete the member's data, retain it for a
  * reason, or flag it for review. A notice may reach the handler more than once (after a crash
  * between the handler's work and the decision's recording), so the handler should be idempotent;
- * once a decision is recorded the notice never reaches it again.
+ * once a decision is recorded the notice never reaches it again. It is called for several tenants
+ * at once (up to the poller's parallelism), one notice at a time per tenant, so it must be
+ * thread-safe.
  */
 @FunctionalInterface
 public interface NoticeHandler {

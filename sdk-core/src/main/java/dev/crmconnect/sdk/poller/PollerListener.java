@@ -2,8 +2,8 @@ package dev.crmconnect.sdk.poller;
 
 /**
  * What the poller tells the application, for metrics, alerts and logs; every method does nothing
- * unless overridden. Called on the polling thread: keep it quick. A listener that throws is
- * logged and otherwise ignored.
+ * unless overridden. Called on the polling threads, for several tenants at once: keep it quick and
+ * thread-safe. A listener that throws is logged and otherwise ignored.
  */
 public interface PollerListener {
 

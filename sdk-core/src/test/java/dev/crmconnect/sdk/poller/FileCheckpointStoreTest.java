@@ -136,6 +136,25 @@ class FileCheckpointStoreTest extends CheckpointStoreContractTest {
     }
 
     @Test
+    void aCorruptStateJournalLineIsAnErrorNamingTheFileAndLineAndATornOneIsCutOff() throws IOException {
+        recordAndClose(2);
+        Path journal = directory.resolve("state.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(journal));
+        assertEquals(2, lines.size(), "the header and the watermark's line: " + lines);
+        Files.writeString(journal, lines.get(0) + "\n" + lines.get(1) + "\n" + "{\"tenant\":\"t\"", StandardCharsets.UTF_8);
+        store = CheckpointStore.file(directory);
+        assertEquals(Optional.of(new Watermark(T0, "n1")), store.watermark(TENANT), "the torn line was cut off");
+        store.close();
+
+        lines.set(1, lines.get(1).replace("n1", "n7"));
+        Files.write(journal, lines);
+        CheckpointStoreException e = openFails();
+        assertTrue(e.getMessage().contains(journal.toString()) && e.getMessage().contains("line 2 does not match"
+                + " its checksum"), e.getMessage());
+        store = CheckpointStore.inMemory();
+    }
+
+    @Test
     void aLogFromANewerVersionIsRefused() throws IOException {
         recordAndClose(1);
         List<String> lines = new ArrayList<>(Files.readAllLines(logFile()));

@@ -215,7 +215,21 @@ class PollerRestartAndLeaseTest {
         }
         clock.advance(Duration.ofMinutes(1));
         RecordingListener listener = new RecordingListener();
-        try (CheckpointStore store = CheckpointStore.inMemory()) {
+        try (CheckpointStore real = CheckpointStore.inMemory()) {
+            // The lease heartbeat fails (its batch times out, say), so the lease runs out unless the
+            // poll renews it itself, as it does when the heartbeat has not for half the lease time.
+            CheckpointStore store = (CheckpointStore) java.lang.reflect.Proxy.newProxyInstance(
+                    CheckpointStore.class.getClassLoader(), new Class<?>[] {CheckpointStore.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("renewLeases")) {
+                            throw new CheckpointStoreException("the heartbeat's batch timed out");
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
             Lease[] intruder = new Lease[1];
             CountingHandler handler = new CountingHandler() {
                 @Override

@@ -6,14 +6,14 @@ import java.util.List;
 /** Keeps every event it is told, for assertions. */
 final class RecordingListener implements PollerListener {
 
-    final List<AuditRecord> decided = new ArrayList<>();
-    final List<String> handlerFailures = new ArrayList<>();
-    final List<ParkedNotice> parked = new ArrayList<>();
-    final List<PollSummary> polls = new ArrayList<>();
-    final List<Throwable> pollFailures = new ArrayList<>();
-    final List<String> gaps = new ArrayList<>();
-    final List<ComplianceStatus> warnings = new ArrayList<>();
-    final List<ComplianceStatus> errors = new ArrayList<>();
+    final List<AuditRecord> decided = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String> handlerFailures = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<ParkedNotice> parked = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<PollSummary> polls = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<Throwable> pollFailures = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String> gaps = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<ComplianceStatus> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<ComplianceStatus> errors = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public synchronized void noticeDecided(AuditRecord record) {

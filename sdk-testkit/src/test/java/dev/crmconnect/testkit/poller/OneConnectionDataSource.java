@@ -25,8 +25,18 @@ final class OneConnectionDataSource implements DataSource, AutoCloseable {
         this.target = target;
     }
 
+    private volatile boolean cutOff;
+
+    /** From now on no connection is given: the database is out of this instance's reach, as if it died. */
+    void cutOff() {
+        cutOff = true;
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
+        if (cutOff) {
+            throw new SQLException("the database is out of reach", "08001");
+        }
         available.acquireUninterruptibly();
         try {
             if (connection == null || connection.isClosed()) {

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -31,7 +32,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A few handler calls throw, so some notices are parked and retried.
  *
  * <p>Arguments: {@code file <directory>} or {@code jdbc <url>}, then the base URL, token URL,
- * client id, client secret, integration context, side file, mode and seed. Mode {@code crash}
+ * client id, client secret, integration context, side file, mode, seed and, optionally, a number
+ * of tenants N: with N, tenant i (0 to N-1) has client id and secret {@code <id>-<i>} and
+ * {@code <secret>-<i>} and the integration context's number plus i, all polled by one poller
+ * at its default parallelism. Mode {@code crash}
  * polls until killed; mode {@code drain} polls until a poll reads the feed to its end and finds
  * nothing new and nothing parked, then prints {@code DRAINED} and exits.
  */
@@ -57,6 +61,7 @@ final class PollerChild {
         Path sideFile = Path.of(args[7]);
         boolean drain = args[8].equals("drain");
         Random random = new Random(Long.parseLong(args[9]));
+        int tenantCount = args.length > 10 ? Integer.parseInt(args[10]) : 0;
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
 
         OneConnectionDataSource dataSource = null;
@@ -69,18 +74,22 @@ final class PollerChild {
         } else {
             store = CheckpointStore.file(Path.of(storeLocation));
         }
-        CrmConnectClient client = CrmConnectClient.builder()
-                .baseUrl(baseUrl)
-                .tokenUrl(tokenUrl)
-                .credentials(clientId, clientSecret)
-                .integrationContext(tenant)
-                .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(5))
-                        .maxBackoff(Duration.ofMillis(50)).build())
-                .throttle(Throttle.disabled())
-                .build();
+        List<CrmConnectClient> clients = new ArrayList<>();
+        List<String> tenants = new ArrayList<>();
+        if (tenantCount == 0) {
+            clients.add(client(baseUrl, tokenUrl, clientId, clientSecret, tenant));
+            tenants.add(tenant);
+        }
+        String prefix = tenant.substring(0, tenant.lastIndexOf(':') + 1);
+        long first = Long.parseLong(tenant.substring(prefix.length()));
+        for (int i = 0; i < tenantCount; i++) {
+            tenants.add(prefix + (first + i));
+            clients.add(client(baseUrl, tokenUrl, clientId + "-" + i, clientSecret + "-" + i, prefix + (first + i)));
+        }
         try (FileChannel handled = FileChannel.open(sideFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
-            DeletionNoticePoller poller = DeletionNoticePoller.builder(client)
+            DeletionNoticePoller poller = DeletionNoticePoller.builder()
+                    .clients(clients)
                     .handler(notice -> handle(notice, random, handled, out))
                     .handlerId("crash-test-handler-1")
                     .checkpointStore(store)
@@ -93,23 +102,50 @@ final class PollerChild {
             out.flush();
             for (int round = 1; !drain || round <= MAX_DRAIN_ROUNDS; round++) {
                 List<PollSummary> summaries = poller.pollOnce();
-                PollSummary summary = summaries.get(0);
-                if (drain && summary.outcome() == PollSummary.Outcome.COMPLETED && summary.decided() == 0
-                        && summary.parked() == 0 && store.parked(tenant).isEmpty()) {
+                if (drain && drained(summaries, store, tenants)) {
                     out.println("DRAINED " + round);
                     out.flush();
                     break;
                 }
-                Thread.sleep(summary.outcome() == PollSummary.Outcome.SKIPPED_LEASE_HELD ? 50 : 5);
+                boolean held = summaries.stream()
+                        .anyMatch(s -> s.outcome() == PollSummary.Outcome.SKIPPED_LEASE_HELD);
+                Thread.sleep(held ? 50 : 5);
             }
             poller.close();
         } finally {
-            client.close();
+            clients.forEach(CrmConnectClient::close);
             store.close();
             if (dataSource != null) {
                 dataSource.close();
             }
         }
+    }
+
+    private static CrmConnectClient client(String baseUrl, String tokenUrl, String clientId, String clientSecret,
+                                           String tenant) {
+        return CrmConnectClient.builder()
+                .baseUrl(baseUrl)
+                .tokenUrl(tokenUrl)
+                .credentials(clientId, clientSecret)
+                .integrationContext(tenant)
+                .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(5))
+                        .maxBackoff(Duration.ofMillis(50)).build())
+                .throttle(Throttle.disabled())
+                .build();
+    }
+
+    /** Every tenant read to its end with nothing new decided, nothing parked. */
+    private static boolean drained(List<PollSummary> summaries, CheckpointStore store, List<String> tenants) {
+        if (summaries.size() != tenants.size()) {
+            return false;
+        }
+        for (PollSummary summary : summaries) {
+            if (summary.outcome() != PollSummary.Outcome.COMPLETED || summary.decided() != 0 || summary.parked() != 0
+                    || !store.parked(summary.tenant()).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Decides by the notice id; fails now and then; records the call in the side file first. */

@@ -159,7 +159,7 @@ class PollerCrashTest {
         assertEquals(NOTICES, noticeIds.size(), where + "; " + context);
     }
 
-    private static boolean failedApiCall(JournalEntry entry) {
+    static boolean failedApiCall(JournalEntry entry) {
         return entry.path().startsWith("/v2/") && (entry.status() >= 500 || entry.status() == 0);
     }
 
@@ -226,7 +226,7 @@ class PollerCrashTest {
     }
 
     /** Reads the child's lines; counts {@code HANDLED} lines and opens {@code trigger} at {@code handledTarget}. */
-    private static Thread read(Process child, Consumer<String> onLine, int handledTarget, CountDownLatch trigger) {
+    static Thread read(Process child, Consumer<String> onLine, int handledTarget, CountDownLatch trigger) {
         Thread reader = new Thread(() -> {
             int handledCalls = 0;
             try (BufferedReader lines = new BufferedReader(
@@ -247,7 +247,7 @@ class PollerCrashTest {
     }
 
     /** The notice id of each record line of the file store's decision log (a checksum, a space, the JSON). */
-    private static List<String> rawLogNoticeIds(Path log) throws IOException {
+    static List<String> rawLogNoticeIds(Path log) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<String> ids = new ArrayList<>();
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * Two poller instances, each with its own clients and its own connection to one PostgreSQL
  * database, share 50 tenants of the fake through the store's leases: no notice is decided twice,
  * and when one instance dies without releasing its leases, the other takes its tenants once the
- * leases' time has passed.
+ * leases' time has passed. While alive, an instance keeps its leases by its heartbeat, not by its
+ * rounds.
  */
 class PollerInstancesTest {
 
@@ -190,11 +191,21 @@ class PollerInstancesTest {
         together.retainAll(second.decided);
         assertTrue(together.isEmpty(), "decided by both instances: " + together + "; " + context);
 
-        // The first instance dies: it stops between rounds and keeps its leases.
+        // The first instance dies between rounds, its leases kept: its rounds stop and its lease
+        // heartbeat no longer reaches the database.
         first.stopLoop();
         second.stopLoop();
         Set<String> orphaned = first.tenantsPolled();
         assertFalse(orphaned.isEmpty(), "the first instance held no tenant when it stopped; " + context);
+        // Alive without polling for longer than the lease time, it keeps its tenants.
+        Thread.sleep(LEASE_TTL.plusMillis(300).toMillis());
+        for (PollSummary summary : second.poller.pollOnce()) {
+            if (orphaned.contains(summary.tenant())) {
+                assertEquals(Outcome.SKIPPED_LEASE_HELD, summary.outcome(), "the heartbeat kept " + summary.tenant()
+                        + "; " + context);
+            }
+        }
+        first.connection.cutOff();
         List<FakeTenant> orphanedTenants = tenants.stream()
                 .filter(t -> orphaned.contains(t.integrationContext())).toList();
         Set<String> afterDeath = new LinkedHashSet<>();

@@ -69,7 +69,7 @@ final class DecisionLog implements AutoCloseable {
     static void create(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             writeFully(channel, ByteBuffer.wrap(HEADER), 0);
-            channel.force(true);
+            Fsyncs.force(channel, true);
         } catch (IOException e) {
             throw new CheckpointStoreException("could not create checkpoint file " + file, e);
         }
@@ -85,7 +85,7 @@ final class DecisionLog implements AutoCloseable {
             if (end == 0) {
                 // The header's own write was torn: the log was being created and holds nothing.
                 writeFully(channel, ByteBuffer.wrap(HEADER), 0);
-                channel.force(true);
+                Fsyncs.force(channel, true);
                 end = HEADER.length;
             }
             List<AuditRecord> records = read(file, channel);
@@ -134,7 +134,7 @@ final class DecisionLog implements AutoCloseable {
         return line.array();
     }
 
-    private static String checksum(byte[] json) {
+    static String checksum(byte[] json) {
         CRC32C crc = new CRC32C();
         crc.update(json);
         return String.format("%08x", crc.getValue());
@@ -148,7 +148,7 @@ final class DecisionLog implements AutoCloseable {
             }
             long target = end;
             try {
-                channel.force(false);
+                Fsyncs.force(channel, false);
             } catch (IOException e) {
                 throw new CheckpointStoreException("could not fsync checkpoint file " + file, e);
             }
@@ -166,14 +166,14 @@ final class DecisionLog implements AutoCloseable {
         close(channel);
     }
 
-    private static long cutTornLastLine(Path file, FileChannel channel) throws IOException {
+    static long cutTornLastLine(Path file, FileChannel channel) throws IOException {
         long size = channel.size();
         long keep = afterLastNewline(channel, size);
         if (keep < size) {
             LOG.warn("Checkpoint file {}: cut off a torn last line of {} bytes; it was never acknowledged",
                     file, size - keep);
             channel.truncate(keep);
-            channel.force(true);
+            Fsyncs.force(channel, true);
         }
         return keep;
     }
@@ -278,14 +278,14 @@ final class DecisionLog implements AutoCloseable {
                 + " backup or repair that line");
     }
 
-    private static void writeFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+    static void writeFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
         long at = position;
         while (buffer.hasRemaining()) {
             at += channel.write(buffer, at);
         }
     }
 
-    private static void close(FileChannel channel) {
+    static void close(FileChannel channel) {
         if (channel != null) {
             try {
                 channel.close();

@@ -30,7 +30,7 @@ final class FileDurability {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                Fsyncs.force(channel, true);
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -49,7 +49,7 @@ final class FileDurability {
     /** Makes the directory's entries (created, renamed files) durable. */
     static void syncDirectory(Path directory) {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
+            Fsyncs.force(channel, true);
         } catch (IOException e) {
             if (isPosix(directory)) {
                 throw new CheckpointStoreException("could not fsync checkpoint directory " + directory, e);

@@ -15,11 +15,17 @@ import java.util.Map;
 
 /**
  * The file store's disk: a directory holding {@code decisions.jsonl} (the append-only decision log, see
- * {@link DecisionLog}), {@code state.json} (everything else, replaced atomically) and
+ * {@link DecisionLog}), {@code state.json} (a snapshot of everything else, replaced atomically),
+ * {@code state.jsonl} (the tenant states changed since the snapshot, see {@link StateJournal}) and
  * {@code lock} (held while a process has the store open).
  *
+ * <p>A state change appends one line per changed tenant to the journal and fsyncs it once, so a
+ * round's compliance clocks cost one fsync however many tenants it polled. Once the journal holds
+ * more lines than {@link #COMPACT_FACTOR} times the tenants (and at least {@link #COMPACT_MIN}),
+ * the snapshot is rewritten and the journal emptied: a write per tenant stays constant on average.
+ *
  * <p>Order of writes: a decision is durable in the log before its caller may advance the
- * watermark, and the log is synced before every state write, so the state file never points past
+ * watermark, and the log is synced before every state write, so the state never points past
  * a decision the log lacks. A crash between a decision and the state write that drops its parked
  * notice leaves the notice in {@code state.json}; opening drops parked notices that have a
  * decision.
@@ -28,16 +34,21 @@ final class FilePersistence implements LocalCheckpointStore.Persistence {
 
     static final String LOG_FILE = "decisions.jsonl";
     static final String STATE_FILE = "state.json";
+    static final String JOURNAL_FILE = "state.jsonl";
     static final String LOCK_FILE = "lock";
+    static final int COMPACT_FACTOR = 4;
+    static final int COMPACT_MIN = 1_000;
 
     private final FileChannel lockChannel;
     private final DecisionLog log;
     private final StateFile state;
+    private final StateJournal journal;
 
-    private FilePersistence(FileChannel lockChannel, DecisionLog log, StateFile state) {
+    private FilePersistence(FileChannel lockChannel, DecisionLog log, StateFile state, StateJournal journal) {
         this.lockChannel = lockChannel;
         this.log = log;
         this.state = state;
+        this.journal = journal;
     }
 
     /** Opens, or creates, the store in {@code directory}. */
@@ -50,6 +61,7 @@ final class FilePersistence implements LocalCheckpointStore.Persistence {
         }
         FileChannel lockChannel = lock(directory);
         DecisionLog log = null;
+        StateJournal journal = null;
         try {
             Path logFile = directory.resolve(LOG_FILE);
             StateFile state = new StateFile(directory.resolve(STATE_FILE));
@@ -75,8 +87,13 @@ final class FilePersistence implements LocalCheckpointStore.Persistence {
                 state.write(Map.of());
             }
             Map<String, TenantState> tenants = state.read();
-            return new LocalCheckpointStore(new FilePersistence(lockChannel, log, state), log.records(), tenants);
+            journal = StateJournal.open(directory.resolve(JOURNAL_FILE), tenants);
+            return new LocalCheckpointStore(new FilePersistence(lockChannel, log, state, journal), log.records(),
+                    tenants);
         } catch (RuntimeException e) {
+            if (journal != null) {
+                journal.close();
+            }
             if (log != null) {
                 log.close();
             }
@@ -96,13 +113,18 @@ final class FilePersistence implements LocalCheckpointStore.Persistence {
     }
 
     @Override
-    public void writeState(Map<String, TenantState> tenants) {
+    public void writeState(Map<String, TenantState> changed, Map<String, TenantState> all) {
         log.sync();
-        state.write(tenants);
+        journal.append(changed);
+        if (journal.lines() > Math.max(COMPACT_MIN, COMPACT_FACTOR * all.size())) {
+            state.write(all);
+            journal.reset();
+        }
     }
 
     @Override
     public void close() {
+        journal.close();
         log.close();
         closeQuietly(lockChannel); // releases the lock
     }

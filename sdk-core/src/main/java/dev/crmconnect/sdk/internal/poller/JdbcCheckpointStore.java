@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -205,6 +206,64 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         });
     }
 
+    /**
+     * One transaction: one batched {@code UPDATE} for all the leases, then one query for the new
+     * expiries of those renewed. Leases are renewed in tenant order, so that two heartbeats over
+     * the same rows cannot wait for each other in a cycle.
+     */
+    @Override
+    public List<Lease> renewLeases(Collection<Lease> leases, Duration ttl) {
+        Checks.required(leases, "leases");
+        long ttlMillis = Checks.ttl(ttl).toMillis();
+        List<Lease> ordered = new ArrayList<>();
+        for (Lease lease : leases) {
+            ordered.add(Checks.required(lease, "lease"));
+        }
+        if (ordered.isEmpty()) {
+            return new ArrayList<>();
+        }
+        ordered.sort(Comparator.comparing(Lease::tenant));
+        return transaction("renewLeases", connection -> {
+            List<Lease> renewed = new ArrayList<>();
+            int[] counts;
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.leases
+                    + " SET expires_at = " + EXPIRY + " WHERE tenant = ? AND owner_id = ? AND fencing_token = ?")) {
+                for (Lease lease : ordered) {
+                    bind(statement, ttlMillis, lease.tenant(), lease.ownerId(), lease.fencingToken());
+                    statement.addBatch();
+                }
+                counts = statement.executeBatch();
+            }
+            Map<String, Lease> byTenant = new HashMap<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                    byTenant.put(ordered.get(i).tenant(), ordered.get(i));
+                }
+            }
+            if (byTenant.isEmpty()) {
+                return renewed;
+            }
+            Array wanted = connection.createArrayOf("varchar", byTenant.keySet().toArray());
+            try (PreparedStatement statement = connection.prepareStatement("SELECT tenant, expires_at, owner_id,"
+                    + " fencing_token FROM " + this.leases + " WHERE tenant = ANY(?)")) {
+                statement.setArray(1, wanted);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        Lease lease = byTenant.get(rows.getString(1));
+                        if (lease != null && lease.ownerId().equals(rows.getString(3))
+                                && lease.fencingToken() == rows.getLong(4)) {
+                            renewed.add(new Lease(lease.tenant(), lease.ownerId(), lease.fencingToken(),
+                                    instant(rows, 2)));
+                        }
+                    }
+                }
+            } finally {
+                wanted.free();
+            }
+            return renewed;
+        });
+    }
+
     @Override
     public void releaseLease(Lease lease) {
         Checks.required(lease, "lease");
@@ -304,6 +363,68 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             ensureTenantRow(connection, lease.tenant());
             return update(connection, "UPDATE " + tenants + " SET last_successful_poll = ? WHERE tenant = ?"
                     + " AND (last_successful_poll IS NULL OR last_successful_poll < ?)", when, lease.tenant(), when);
+        });
+    }
+
+    /**
+     * One transaction whatever the number of tenants: one query for the tenants' rows, one batched
+     * {@code INSERT} of the missing ones, one batched {@code UPDATE} that moves each clock forward
+     * only while the lease is current. The lease row is read {@code FOR SHARE} inside the update: a
+     * concurrent takeover waits for this transaction, so the clock is written before the new lease
+     * or not at all.
+     */
+    @Override
+    public void recordSuccessfulPolls(Map<Lease, Instant> polls) {
+        Checks.required(polls, "polls");
+        Map<String, Map.Entry<Lease, Instant>> byTenant = new java.util.TreeMap<>();
+        polls.forEach((lease, at) -> {
+            Checks.required(lease, "lease");
+            Checks.instant(at, "at");
+            byTenant.merge(lease.tenant(), Map.entry(lease, at), (a, b) -> a.getValue().isAfter(b.getValue()) ? a : b);
+        });
+        if (byTenant.isEmpty()) {
+            return;
+        }
+        transaction("recordSuccessfulPolls", connection -> {
+            Set<String> existing = new HashSet<>();
+            Array wanted = connection.createArrayOf("varchar", byTenant.keySet().toArray());
+            try (PreparedStatement statement = connection.prepareStatement("SELECT tenant FROM " + tenants
+                    + " WHERE tenant = ANY(?)")) {
+                statement.setArray(1, wanted);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        existing.add(rows.getString(1));
+                    }
+                }
+            } finally {
+                wanted.free();
+            }
+            if (existing.size() < byTenant.size()) {
+                try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + tenants
+                        + " (tenant) VALUES (?)")) {
+                    for (String tenant : byTenant.keySet()) {
+                        if (!existing.contains(tenant)) {
+                            bind(statement, tenant);
+                            statement.addBatch();
+                        }
+                    }
+                    statement.executeBatch();
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE " + tenants
+                    + " SET last_successful_poll = ? WHERE tenant = ?"
+                    + " AND (last_successful_poll IS NULL OR last_successful_poll < ?)"
+                    + " AND EXISTS (SELECT 1 FROM " + leases + " WHERE tenant = ? AND owner_id = ?"
+                    + " AND fencing_token = ? FOR SHARE)")) {
+                for (Map.Entry<Lease, Instant> poll : byTenant.values()) {
+                    Lease lease = poll.getKey();
+                    bind(statement, poll.getValue(), lease.tenant(), poll.getValue(), lease.tenant(), lease.ownerId(),
+                            lease.fencingToken());
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+            return null;
         });
     }
 

@@ -39,8 +39,11 @@ public final class LocalCheckpointStore implements CheckpointStore {
         /** Returns once what the ticket's append wrote is durable. Called without the store's lock. */
         void awaitDurable(long ticket);
 
-        /** Replaces the durable copy of every tenant's state, durably. */
-        void writeState(Map<String, TenantState> tenants);
+        /**
+         * Makes the {@code changed} tenants' states durable, in one fsync; {@code all} is every
+         * tenant's state, {@code changed} included, for a persistence that rewrites them all.
+         */
+        void writeState(Map<String, TenantState> changed, Map<String, TenantState> all);
 
         /** Releases files; called once. */
         void close();
@@ -57,7 +60,7 @@ public final class LocalCheckpointStore implements CheckpointStore {
         }
 
         @Override
-        public void writeState(Map<String, TenantState> tenants) {
+        public void writeState(Map<String, TenantState> changed, Map<String, TenantState> all) {
         }
 
         @Override
@@ -258,6 +261,30 @@ public final class LocalCheckpointStore implements CheckpointStore {
                 ? state : state.withLastSuccessfulPoll(when));
     }
 
+    /** All under one lock and written with one fsync, whatever the number of tenants. */
+    @Override
+    public void recordSuccessfulPolls(Map<Lease, Instant> polls) {
+        Checks.required(polls, "polls");
+        synchronized (lock) {
+            ensureUsable();
+            Map<String, TenantState> changed = new TreeMap<>();
+            polls.forEach((lease, at) -> {
+                Instant when = Checks.instant(at, "at");
+                if (!leases.isCurrent(Checks.required(lease, "lease"))) {
+                    return; // another instance's now; it keeps the clock
+                }
+                TenantState state = changed.getOrDefault(lease.tenant(),
+                        tenants.getOrDefault(lease.tenant(), TenantState.EMPTY));
+                if (state.lastSuccessfulPoll() == null || when.isAfter(state.lastSuccessfulPoll())) {
+                    changed.put(lease.tenant(), state.withLastSuccessfulPoll(when));
+                }
+            });
+            if (!changed.isEmpty()) {
+                save(changed);
+            }
+        }
+    }
+
     @Override
     public Optional<ComplianceGap> complianceGap(String tenant) {
         return Optional.ofNullable(state(tenant).complianceGap());
@@ -282,7 +309,7 @@ public final class LocalCheckpointStore implements CheckpointStore {
             if (gap == null || gap.acknowledged()) {
                 return false;
             }
-            save(tenant, state.withComplianceGap(gap.acknowledge(at, acknowledgedBy)));
+            save(Map.of(tenant, state.withComplianceGap(gap.acknowledge(at, acknowledgedBy))));
             return true;
         }
     }
@@ -314,16 +341,16 @@ public final class LocalCheckpointStore implements CheckpointStore {
             TenantState before = tenants.getOrDefault(lease.tenant(), TenantState.EMPTY);
             TenantState after = change.apply(before);
             if (!after.equals(before)) {
-                save(lease.tenant(), after);
+                save(Map.of(lease.tenant(), after));
             }
         }
     }
 
     /** Under the lock. */
-    private void save(String tenant, TenantState state) {
-        tenants.put(tenant, state);
+    private void save(Map<String, TenantState> changed) {
+        tenants.putAll(changed);
         guarded(() -> {
-            persistence.writeState(tenants);
+            persistence.writeState(changed, tenants);
             return 0L;
         });
     }

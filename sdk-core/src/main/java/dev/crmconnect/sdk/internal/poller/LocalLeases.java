@@ -73,7 +73,7 @@ final class LocalLeases {
                 + "): a newer lease exists or it was released; nothing was written");
     }
 
-    private boolean isCurrent(Lease lease) {
+    synchronized boolean isCurrent(Lease lease) {
         Held held = byTenant.get(lease.tenant());
         return held != null && held.token() == lease.fencingToken() && lease.ownerId().equals(held.ownerId());
     }

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * Polls one tenant's feed: retries its parked notices, reads the feed from the overlap before the
  * watermark, hands each notice without a decision to the handler, records the decisions, and
  * moves the watermark past what is decided or parked. One poll at a time.
+ *
+ * <p>A poll that reads the feed to its end does not write the compliance clock itself: it hands
+ * its start to the round, which records every tenant's in one write (see
+ * {@link CheckpointStore#recordSuccessfulPolls}), so an idle tenant costs no write of its own.
  *
  * <p>Pages after the first are asked for from just before the newest notice read so far,
  * skipping the notices read at that instant, rather than by a growing offset from the read's
@@ -45,15 +50,20 @@ public final class TenantPoller {
     private final CheckpointStore store;
     private final StopSignal stop;
     private final HandlerCalls calls;
+    private final LeaseKeeper leases;
     private final RecentDecisions recent = new RecentDecisions();
 
-    /** Polls {@code feed}'s tenant with {@code settings}, stopping early when {@code stop} says so. */
-    public TenantPoller(NoticeFeed feed, PollerSettings settings, StopSignal stop) {
+    /**
+     * Polls {@code feed}'s tenant with {@code settings}, stopping early when {@code stop} says so,
+     * checking its lease with {@code leases}.
+     */
+    public TenantPoller(NoticeFeed feed, PollerSettings settings, StopSignal stop, LeaseKeeper leases) {
         this.feed = feed;
         this.tenant = Checks.id(feed.tenant(), "feed.tenant");
         this.settings = settings;
         this.store = settings.store();
         this.stop = stop;
+        this.leases = leases;
         this.calls = new HandlerCalls(settings, stop);
     }
 
@@ -63,11 +73,12 @@ public final class TenantPoller {
     }
 
     /**
-     * Polls once under {@code lease}, which the caller has just acquired or renewed. Failures of
-     * the feed and the store end the poll and are in the summary; nothing is thrown but fatal errors.
+     * Polls once under {@code lease}, which the caller holds. Failures of the feed and the store
+     * end the poll and are in the summary; nothing is thrown but fatal errors. A poll that reads
+     * the feed to its end hands its lease and start to {@code succeeded}, for the round to record.
      */
-    public PollSummary poll(Lease lease) {
-        return new Run(lease).execute();
+    public PollSummary poll(Lease lease, BiConsumer<Lease, Instant> succeeded) {
+        return new Run(lease, succeeded).execute();
     }
 
     /** The summary of a poll that did not run. */
@@ -79,10 +90,10 @@ public final class TenantPoller {
     private final class Run {
 
         private final Lease lease;
+        private final BiConsumer<Lease, Instant> succeeded;
         private final Instant startedAt = settings.clock().instant();
         /** Parked notices tried by this poll: not handed over again when the read meets them. */
         private final Set<String> parkedThisPoll = new HashSet<>();
-        private long leaseRenewedAt = System.nanoTime();
         private Watermark watermark;
         private int pages;
         private int noticesRead;
@@ -92,8 +103,9 @@ public final class TenantPoller {
         private int handlerFailures;
         private Duration lag = Duration.ZERO;
 
-        Run(Lease lease) {
+        Run(Lease lease, BiConsumer<Lease, Instant> succeeded) {
             this.lease = lease;
+            this.succeeded = succeeded;
         }
 
         PollSummary execute() {
@@ -206,7 +218,7 @@ public final class TenantPoller {
                     return summary(Outcome.INCOMPLETE, null);
                 }
                 if (page.size() < settings.pageSize()) {
-                    store.recordSuccessfulPoll(lease, startedAt);
+                    succeeded.accept(lease, startedAt);
                     return summary(Outcome.COMPLETED, null);
                 }
                 if (!progress) {
@@ -318,17 +330,9 @@ public final class TenantPoller {
             return summary(Outcome.COMPLIANCE_GAP_RAISED, e);
         }
 
-        /** Renews the lease once a third of its time has passed; throws when it was taken over. */
+        /** Throws when the lease was taken over; the heartbeat renews it, or this does if it fell behind. */
         private void keepLease() {
-            long now = System.nanoTime();
-            if (now - leaseRenewedAt < settings.leaseTtl().toNanos() / 3) {
-                return;
-            }
-            if (store.renewLease(lease, settings.leaseTtl()).isEmpty()) {
-                throw new StaleLeaseException("the lease on tenant " + tenant + " with fencing token "
-                        + lease.fencingToken() + " was taken over during the poll");
-            }
-            leaseRenewedAt = now;
+            leases.keep(lease);
         }
 
         private PollSummary summary(Outcome outcome, Throwable failure) {
