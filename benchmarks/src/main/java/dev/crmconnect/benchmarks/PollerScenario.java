@@ -32,6 +32,7 @@ final class PollerScenario implements Scenario {
     private static final int WARM_UP_NOTICES = 5_000;
     private static final int UNPOOLED_NOTICES = 1_000;
     private static final int THROTTLED_NOTICES = 10_000;
+    private static final int SMALL_PAGE = 10;
     /** Each poll has a tenant of its own, so that two polls on one database or sink do not meet. */
     private static final AtomicInteger TENANTS = new AtomicInteger(1000);
 
@@ -74,6 +75,9 @@ final class PollerScenario implements Scenario {
             poll(table, "in-memory", CheckpointStore.inMemory(), client, "client, throttle off", notices);
             clientFile = poll(table, "file", CheckpointStore.file(directory.resolve("client")), client,
                     "client, throttle off", notices);
+            // Decisions are recorded once per page: a smaller page bounds what a crash repeats, at this cost.
+            poll(table, "file, pageSize 10", CheckpointStore.file(directory.resolve("client-small-pages")), client,
+                    "client, throttle off", notices, SMALL_PAGE);
             int throttledNotices = Math.min(notices, THROTTLED_NOTICES);
             clientFileThrottled = poll(table, "file", CheckpointStore.file(directory.resolve("throttled")),
                     tenant -> clientFeed(sink, tenant, Throttle.defaults()), "client, default throttle",
@@ -113,17 +117,23 @@ final class PollerScenario implements Scenario {
         return new Feed(SdkCalls.feed(client), client);
     }
 
-    /** Polls a backlog once; returns notices per second and adds a row unless {@code table} is null. */
+    /** Polls a backlog once in pages of 100; returns notices per second and adds a row unless {@code table} is null. */
     private static double poll(Table table, String storeName, CheckpointStore store, Feeds feeds, String feedName,
             int notices) throws Exception {
+        return poll(table, storeName, store, feeds, feedName, notices, DeletionNoticePoller.MAX_PAGE_SIZE);
+    }
+
+    private static double poll(Table table, String storeName, CheckpointStore store, Feeds feeds, String feedName,
+            int notices, int pageSize) throws Exception {
         Feed feed = feeds.open("urn:li:organization:" + TENANTS.incrementAndGet());
-        int pages = (notices + DeletionNoticePoller.MAX_PAGE_SIZE - 1) / DeletionNoticePoller.MAX_PAGE_SIZE;
+        int pages = (notices + pageSize - 1) / pageSize;
         try (AutoCloseable resource = feed.resource(); store;
              DeletionNoticePoller poller = DeletionNoticePoller.builder()
                 .feed(feed.feed())
                 .handler(notice -> Decision.delete("contact and notes of the member"))
                 .handlerId("benchmark-handler-1")
                 .checkpointStore(store)
+                .pageSize(pageSize)
                 .maxPagesPerPoll(pages) // exactly the backlog wanted, when the feed holds more
                 .build()) {
             Meter.Sample sample = Meter.start();
