@@ -87,6 +87,49 @@ public interface ClientListener {
     }
 
     /**
+     * An event of one attempt of a call: the call it belongs to, and the accessors the events had
+     * before they carried a {@link CallInfo}.
+     */
+    interface CallEvent {
+
+        /**
+         * The call.
+         *
+         * @return the call this event belongs to
+         */
+        CallInfo call();
+
+        /**
+         * The Rest.li method.
+         *
+         * @return the call's {@link CallInfo#method()}
+         */
+        default String method() {
+            return call().method();
+        }
+
+        /**
+         * The HTTP method.
+         *
+         * @return the call's {@link CallInfo#httpMethod()}
+         */
+        default String httpMethod() {
+            return call().httpMethod();
+        }
+
+        /**
+         * The route template; this used to be the concrete path, keys included.
+         *
+         * @return the call's {@link CallInfo#route()}
+         * @deprecated use {@code call().route()}
+         */
+        @Deprecated(since = "0.1.0")
+        default String path() {
+            return call().route();
+        }
+    }
+
+    /**
      * The call an event belongs to, without any key, query value or body.
      *
      * @param id the call's number, unique within the JVM, to match the events of one call
@@ -150,36 +193,7 @@ public interface ClientListener {
      * @param call the call
      * @param attempt the attempt's number, from 1; a repeat after a token refresh keeps its attempt's number
      */
-    record RequestSent(CallInfo call, int attempt) {
-
-        /**
-         * The Rest.li method.
-         *
-         * @return the call's {@link CallInfo#method()}
-         */
-        public String method() {
-            return call.method();
-        }
-
-        /**
-         * The HTTP method.
-         *
-         * @return the call's {@link CallInfo#httpMethod()}
-         */
-        public String httpMethod() {
-            return call.httpMethod();
-        }
-
-        /**
-         * The route template; this used to be the concrete path, keys included.
-         *
-         * @return the call's {@link CallInfo#route()}
-         * @deprecated use {@code call().route()}
-         */
-        @Deprecated(since = "0.1.0")
-        public String path() {
-            return call.route();
-        }
+    record RequestSent(CallInfo call, int attempt) implements CallEvent {
     }
 
     /**
@@ -193,36 +207,7 @@ public interface ClientListener {
      * @param failure the attempt's failure, when it failed
      */
     record RequestCompleted(CallInfo call, int attempt, int status, Duration duration, Optional<String> requestId,
-            Optional<CrmConnectException> failure) {
-
-        /**
-         * The Rest.li method.
-         *
-         * @return the call's {@link CallInfo#method()}
-         */
-        public String method() {
-            return call.method();
-        }
-
-        /**
-         * The HTTP method.
-         *
-         * @return the call's {@link CallInfo#httpMethod()}
-         */
-        public String httpMethod() {
-            return call.httpMethod();
-        }
-
-        /**
-         * The route template; this used to be the concrete path, keys included.
-         *
-         * @return the call's {@link CallInfo#route()}
-         * @deprecated use {@code call().route()}
-         */
-        @Deprecated(since = "0.1.0")
-        public String path() {
-            return call.route();
-        }
+            Optional<CrmConnectException> failure) implements CallEvent {
     }
 
     /**
@@ -233,27 +218,8 @@ public interface ClientListener {
      * @param delay the wait before the next attempt
      * @param cause the failure of that attempt
      */
-    record RetryScheduled(CallInfo call, int failedAttempt, Duration delay, CrmConnectException cause) {
-
-        /**
-         * The Rest.li method.
-         *
-         * @return the call's {@link CallInfo#method()}
-         */
-        public String method() {
-            return call.method();
-        }
-
-        /**
-         * The route template; this used to be the concrete path, keys included.
-         *
-         * @return the call's {@link CallInfo#route()}
-         * @deprecated use {@code call().route()}
-         */
-        @Deprecated(since = "0.1.0")
-        public String path() {
-            return call.route();
-        }
+    record RetryScheduled(CallInfo call, int failedAttempt, Duration delay, CrmConnectException cause)
+            implements CallEvent {
     }
 
     /**
@@ -264,26 +230,6 @@ public interface ClientListener {
      * @param records the records the attempt carries
      * @param delay how long it waits
      */
-    record Throttled(CallInfo call, int attempt, int records, Duration delay) {
-
-        /**
-         * The Rest.li method.
-         *
-         * @return the call's {@link CallInfo#method()}
-         */
-        public String method() {
-            return call.method();
-        }
-
-        /**
-         * The route template; this used to be the concrete path, keys included.
-         *
-         * @return the call's {@link CallInfo#route()}
-         * @deprecated use {@code call().route()}
-         */
-        @Deprecated(since = "0.1.0")
-        public String path() {
-            return call.route();
-        }
+    record Throttled(CallInfo call, int attempt, int records, Duration delay) implements CallEvent {
     }
 }

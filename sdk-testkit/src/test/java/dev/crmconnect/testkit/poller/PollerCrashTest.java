@@ -193,6 +193,11 @@ class PollerCrashTest {
             throws Exception {
         Path errors = Files.createTempFile(temporary, "child-", ".err");
         Process child = startChild(fake, storeKind, storeLocation, handled, "drain", seed, errors);
+        awaitDrained(child, errors, 60, context);
+    }
+
+    /** Waits for a child started in "drain" mode to read every feed to its end and exit cleanly. */
+    static void awaitDrained(Process child, Path errors, int timeoutSeconds, String context) throws Exception {
         List<String> lines = new ArrayList<>();
         Thread reader = read(child, line -> {
             synchronized (lines) {
@@ -200,8 +205,8 @@ class PollerCrashTest {
             }
         }, Integer.MAX_VALUE, new CountDownLatch(1));
         try {
-            if (!child.waitFor(60, TimeUnit.SECONDS)) {
-                fail("the last run did not drain the feed; " + context + ": " + Files.readString(errors));
+            if (!child.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                fail("the last run did not drain the feeds; " + context + ": " + Files.readString(errors));
             }
         } finally {
             child.destroyForcibly();

@@ -172,25 +172,7 @@ class PollerTenantsCrashTest {
             throws Exception {
         Path errors = Files.createTempFile(temporary, "child-", ".err");
         Process child = startChild(fake, storeKind, storeLocation, handled, "drain", seed, errors);
-        List<String> lines = new ArrayList<>();
-        Thread reader = PollerCrashTest.read(child, line -> {
-            synchronized (lines) {
-                lines.add(line);
-            }
-        }, Integer.MAX_VALUE, new CountDownLatch(1));
-        try {
-            if (!child.waitFor(180, TimeUnit.SECONDS)) {
-                fail("the last run did not drain the feeds; " + context + ": " + Files.readString(errors));
-            }
-        } finally {
-            child.destroyForcibly();
-            reader.join(30_000);
-        }
-        assertEquals(0, child.exitValue(), context + ": " + Files.readString(errors));
-        synchronized (lines) {
-            assertTrue(lines.stream().anyMatch(line -> line.startsWith("DRAINED")), context + ": "
-                    + Files.readString(errors));
-        }
+        PollerCrashTest.awaitDrained(child, errors, 180, context);
     }
 
     private Process startChild(FakeCrmConnect fake, String storeKind, String storeLocation, Path handled,
