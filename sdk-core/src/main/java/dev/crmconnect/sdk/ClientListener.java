@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.sdk.exception.CrmConnectException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.sdk.exception.CrmConnectException;
 import dev.crmconnect.model.SyncedRecord;
 import dev.crmconnect.sdk.internal.http.Route;
 import java.util.concurrent.CompletableFuture;

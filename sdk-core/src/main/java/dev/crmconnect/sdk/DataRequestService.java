@@ -1,5 +1,8 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.NotFoundException;
+import dev.crmconnect.sdk.exception.ValidationException;
 import dev.crmconnect.model.DataRequest;
 import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.internal.http.ApiRequest;

@@ -1,11 +1,12 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.sdk.exception.ComplianceGapException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
 import dev.crmconnect.model.DeletionNotice;
 import dev.crmconnect.sdk.internal.http.ApiRequest;
 import dev.crmconnect.sdk.internal.http.Futures;
 import dev.crmconnect.sdk.internal.http.Route;
 import dev.crmconnect.sdk.poller.NoticeFeed;
-import dev.crmconnect.sdk.poller.NoticeFeedGoneException;
 import dev.crmconnect.sdk.restli.RestLi;
 import java.time.Instant;
 import java.util.List;
@@ -93,7 +94,7 @@ public final class DeletionNoticeService {
     }
 
     /**
-     * This tenant's feed for the poller; a 410 becomes {@link NoticeFeedGoneException}.
+     * This tenant's feed for the poller; a 410 is thrown as the {@link ComplianceGapException} it is.
      *
      * @return a feed whose {@code fetch} calls {@link #page(Instant, int, int)}
      */
@@ -107,11 +108,7 @@ public final class DeletionNoticeService {
 
             @Override
             public List<DeletionNotice> fetch(Instant publishedAfter, int start, int count) {
-                try {
-                    return page(publishedAfter, start, count).elements();
-                } catch (ComplianceGapException e) {
-                    throw new NoticeFeedGoneException(e.getMessage(), e);
-                }
+                return page(publishedAfter, start, count).elements();
             }
         };
     }

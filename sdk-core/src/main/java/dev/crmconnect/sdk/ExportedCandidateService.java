@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.sdk.exception.CrmConnectException;
 import dev.crmconnect.model.ExportedCandidate;
 import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.internal.http.ApiRequest;

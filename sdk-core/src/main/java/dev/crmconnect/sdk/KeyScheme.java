@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.sdk.exception.RestLiSyntaxException;
 import dev.crmconnect.model.RecordKey;
 import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.restli.RestLi;
@@ -109,7 +110,7 @@ interface KeyScheme {
     private static Object decode(String encodedKey) {
         try {
             return RestLi.decode(encodedKey);
-        } catch (IllegalArgumentException e) {
+        } catch (RestLiSyntaxException | IllegalArgumentException e) {
             return null;
         }
     }

@@ -1,5 +1,7 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.ErrorDetails;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -171,13 +173,13 @@ public final class PagedIterable<T> implements Iterable<T> {
                 finished = true;
                 throw new CrmConnectException("the server returned the page at start " + previous.start()
                         + " again when asked for start " + requested + "; stopping instead of looping",
-                        0, null, null, 0, null);
+                        ErrorDetails.none(), null);
             }
             if (page.start() < requested) { // an earlier page again: a server cycling through pages never ends
                 finished = true;
                 throw new CrmConnectException("the server returned the page at start " + page.start()
                         + " when asked for start " + requested + "; stopping instead of looping",
-                        0, null, null, 0, null);
+                        ErrorDetails.none(), null);
             }
         }
     }

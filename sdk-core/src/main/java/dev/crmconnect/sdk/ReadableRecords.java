@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.sdk.exception.CrmConnectException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crmconnect.model.SyncedRecord;
 import dev.crmconnect.sdk.internal.http.ApiRequest;

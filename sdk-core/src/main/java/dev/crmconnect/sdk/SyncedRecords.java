@@ -1,5 +1,8 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.ErrorDetails;
+import dev.crmconnect.sdk.exception.TransportException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crmconnect.model.SyncedRecord;
 import dev.crmconnect.model.Visibility;
@@ -488,7 +491,7 @@ public class SyncedRecords<T extends SyncedRecord> {
     static CrmConnectException asCrmConnectException(Throwable failure) {
         Throwable t = Failures.unwrap(failure);
         return t instanceof CrmConnectException e ? e
-                : new CrmConnectException("unexpected failure (" + t.getClass().getName() + ")", 0, null, null, 0, t);
+                : new CrmConnectException("unexpected failure (" + t.getClass().getName() + ")", ErrorDetails.none(), t);
     }
 
     /** Runs {@code body}, turning what it throws into a failed future: async methods never throw. */

@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.sdk.exception.TransportException;
 import java.util.Objects;
 
 /**

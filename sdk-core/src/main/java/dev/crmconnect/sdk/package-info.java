@@ -12,9 +12,9 @@
  *   <li>Calls have an {@code ...Async} twin that returns a {@code CompletableFuture} and never blocks,
  *       and an overload taking {@link dev.crmconnect.sdk.RequestOptions} (a timeout, an idempotency
  *       key, extra headers).</li>
- *   <li>Failures are unchecked {@link dev.crmconnect.sdk.CrmConnectException}s, one subclass per
- *       kind: {@link dev.crmconnect.sdk.ValidationException}, {@link dev.crmconnect.sdk.NotFoundException},
- *       {@link dev.crmconnect.sdk.RateLimitedException}, {@link dev.crmconnect.sdk.TransportException}
+ *   <li>Failures are unchecked {@link dev.crmconnect.sdk.exception.CrmConnectException}s, one subclass per
+ *       kind: {@link dev.crmconnect.sdk.exception.ValidationException}, {@link dev.crmconnect.sdk.exception.NotFoundException},
+ *       {@link dev.crmconnect.sdk.exception.RateLimitedException}, {@link dev.crmconnect.sdk.exception.TransportException}
  *       and so on. Invalid arguments are refused with an {@code IllegalArgumentException} before any
  *       call.</li>
  *   <li>The client retries by its {@link dev.crmconnect.sdk.RetryPolicy}, paces itself by its

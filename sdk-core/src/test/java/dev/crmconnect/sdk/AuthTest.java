@@ -1,5 +1,8 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.sdk.exception.AuthenticationException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.TransportException;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

@@ -1,5 +1,13 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.sdk.exception.AuthenticationException;
+import dev.crmconnect.sdk.exception.ComplianceGapException;
+import dev.crmconnect.sdk.exception.ConflictException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.NotFoundException;
+import dev.crmconnect.sdk.exception.RateLimitedException;
+import dev.crmconnect.sdk.exception.ServerException;
+import dev.crmconnect.sdk.exception.ValidationException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;

@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.sdk.exception.CrmConnectException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,8 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.NotFoundException;
+import dev.crmconnect.sdk.exception.TransportException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

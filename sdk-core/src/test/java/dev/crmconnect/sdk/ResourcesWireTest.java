@@ -1,5 +1,9 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.sdk.exception.ComplianceGapException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.ServerException;
+import dev.crmconnect.sdk.exception.TransportException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -39,7 +43,6 @@ import dev.crmconnect.model.Visibility;
 import dev.crmconnect.model.CrmUser;
 import dev.crmconnect.sdk.internal.json.Json;
 import dev.crmconnect.sdk.poller.NoticeFeed;
-import dev.crmconnect.sdk.poller.NoticeFeedGoneException;
 import dev.crmconnect.sdk.restli.RestLi;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -453,9 +456,9 @@ class ResourcesWireTest {
 
         assertEquals(TestSupport.CONTEXT, feed.tenant());
         assertEquals("n1", page.get(0).noticeId());
-        NoticeFeedGoneException gone = assertThrows(NoticeFeedGoneException.class,
+        ComplianceGapException gone = assertThrows(ComplianceGapException.class,
                 () -> feed.fetch(Instant.ofEpochMilli(1), 0, 10));
-        assertInstanceOf(ComplianceGapException.class, gone.getCause());
+        assertEquals(410001, gone.serviceErrorCode().orElseThrow());
         assertThrows(ComplianceGapException.class, () -> client.deletionNotices().list(Instant.ofEpochMilli(1))
                 .iterator().hasNext());
     }

@@ -1,5 +1,9 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.RateLimitedException;
+import dev.crmconnect.sdk.exception.ServerException;
+import dev.crmconnect.sdk.exception.TransportException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

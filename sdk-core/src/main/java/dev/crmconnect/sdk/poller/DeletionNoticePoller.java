@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.poller;
 
+import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import dev.crmconnect.sdk.CrmConnectClient;
 import dev.crmconnect.sdk.internal.poller.Checks;
 import dev.crmconnect.sdk.internal.poller.LeaseKeeper;

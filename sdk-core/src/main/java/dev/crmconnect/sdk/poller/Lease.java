@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.poller;
 
+import dev.crmconnect.sdk.exception.StaleLeaseException;
 import dev.crmconnect.sdk.internal.poller.Checks;
 import java.time.Instant;
 

@@ -30,8 +30,8 @@ public interface NoticeFeed {
      * @param start how many of the matching notices to skip; not negative
      * @param count the most notices to return, 1 to 100
      * @return the notices, in the feed's order; never null
-     * @throws NoticeFeedGoneException when the feed no longer holds notices that old (HTTP 410,
-     *                                 serviceErrorCode 410001)
+     * @throws dev.crmconnect.sdk.exception.ComplianceGapException when the feed no longer holds
+     *         notices that old (HTTP 410, serviceErrorCode 410001)
      */
     List<DeletionNotice> fetch(Instant publishedAfter, int start, int count);
 }

@@ -4,7 +4,7 @@ import dev.crmconnect.model.SyncedRecord;
 import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.BatchResult;
 import dev.crmconnect.sdk.CrmConnectClient;
-import dev.crmconnect.sdk.CrmConnectException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
 import dev.crmconnect.sdk.RecordResult;
 import dev.crmconnect.sdk.RequestOptions;
 import dev.crmconnect.sdk.internal.http.Futures;

@@ -6,7 +6,8 @@ import dev.crmconnect.model.EmailInteraction;
 import dev.crmconnect.model.Note;
 import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.CrmConnectClient;
-import dev.crmconnect.sdk.CrmConnectException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.ErrorDetails;
 import dev.crmconnect.sdk.RequestOptions;
 import dev.crmconnect.sdk.internal.http.Futures;
 import dev.crmconnect.sdk.internal.privacy.AsyncPages;
@@ -104,8 +105,8 @@ public final class ContactExporter {
         if (!scan.failures().isEmpty()) {
             PoolScan.Failure first = scan.failures().get(0);
             CrmConnectException failure = first.cause() != null ? first.cause()
-                    : new CrmConnectException("pool " + first.poolCrmId() + ": " + first.message(), 0, null, null, 0,
-                    null);
+                    : new CrmConnectException("pool " + first.poolCrmId() + ": " + first.message(),
+                    ErrorDetails.none(), null);
             scan.failures().stream().skip(1).map(PoolScan.Failure::cause).filter(Objects::nonNull)
                     .filter(cause -> cause != failure).forEach(failure::addSuppressed);
             throw failure;

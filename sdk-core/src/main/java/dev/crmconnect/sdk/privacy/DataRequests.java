@@ -117,7 +117,7 @@ public final class DataRequests {
      * @param categories the categories to export, at least one; none UNKNOWN or deletion-only; repeats are sent once
      * @return the request as created, with its id and status
      * @throws IllegalArgumentException before any call, naming each bad argument
-     * @throws dev.crmconnect.sdk.CrmConnectException if the call fails
+     * @throws dev.crmconnect.sdk.exception.CrmConnectException if the call fails
      */
     public DataRequest requestExport(DataRequestScope scope, Collection<DataCategory> categories) {
         return Futures.await(requestExportAsync(scope, categories, RequestOptions.defaults()));
@@ -146,7 +146,7 @@ public final class DataRequests {
      * @param confirmation {@link Confirmation#IRREVERSIBLE}, the caller's word that the deletion may go ahead
      * @return the request as created, with its id and status
      * @throws IllegalArgumentException before any call, naming each bad argument
-     * @throws dev.crmconnect.sdk.CrmConnectException if the call fails
+     * @throws dev.crmconnect.sdk.exception.CrmConnectException if the call fails
      */
     public DataRequest requestDeletion(DataRequestScope scope, Collection<DataCategory> categories,
                                        Confirmation confirmation) {
@@ -176,7 +176,7 @@ public final class DataRequests {
      * @return the request as last read: check its {@code status()}, which is still PENDING or
      *     IN_PROGRESS when the timeout passed first
      * @throws IllegalArgumentException before any call, when the id or timeout is invalid
-     * @throws dev.crmconnect.sdk.CrmConnectException if a poll's call fails; polling stops there
+     * @throws dev.crmconnect.sdk.exception.CrmConnectException if a poll's call fails; polling stops there
      */
     public DataRequest awaitCompletion(String id, Duration timeout) {
         return Futures.await(awaitCompletionAsync(id, timeout));

@@ -1,6 +1,6 @@
 package dev.crmconnect.sdk.privacy;
 
-import dev.crmconnect.sdk.CrmConnectException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -53,7 +53,7 @@ public final class ExportImporter {
      *
      * @param event a verified push, as a {@link dev.crmconnect.sdk.webhook.WebhookReceiver} handler receives it
      * @return the drafts, usually one; empty when the member has deleted their account since
-     * @throws dev.crmconnect.sdk.CrmConnectException if fetching the candidates fails
+     * @throws dev.crmconnect.sdk.exception.CrmConnectException if fetching the candidates fails
      * @throws IllegalArgumentException before any call, when the event is not an
      *     {@code EXPORT_CANDIDATE_PROFILE} of this client's tenant
      */

@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.restli;
 
+import dev.crmconnect.sdk.exception.RestLiSyntaxException;
 import java.util.Map;
 import java.util.Objects;
 

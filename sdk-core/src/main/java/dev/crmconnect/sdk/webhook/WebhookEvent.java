@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.webhook;
 
+import dev.crmconnect.sdk.exception.WebhookPayloadException;
 import dev.crmconnect.sdk.internal.webhook.WebhookEventParser;
 import java.time.Instant;
 import java.util.Objects;

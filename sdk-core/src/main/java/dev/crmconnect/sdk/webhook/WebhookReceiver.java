@@ -1,5 +1,7 @@
 package dev.crmconnect.sdk.webhook;
 
+import dev.crmconnect.sdk.exception.WebhookPayloadException;
+import dev.crmconnect.sdk.exception.WebhookSignatureException;
 import dev.crmconnect.sdk.internal.webhook.RecentRequestIds;
 import dev.crmconnect.sdk.internal.webhook.RecentRequestIds.Claim;
 import java.time.Clock;

@@ -1,5 +1,8 @@
 package dev.crmconnect.sdk.webhook;
 
+import dev.crmconnect.sdk.exception.WebhookException;
+import dev.crmconnect.sdk.exception.WebhookPayloadException;
+import dev.crmconnect.sdk.exception.WebhookSignatureException;
 import java.util.Objects;
 import java.util.Optional;
 

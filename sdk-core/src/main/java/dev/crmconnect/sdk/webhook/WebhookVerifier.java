@@ -1,7 +1,8 @@
 package dev.crmconnect.sdk.webhook;
 
+import dev.crmconnect.sdk.exception.WebhookSignatureException;
 import dev.crmconnect.sdk.internal.webhook.Hex;
-import dev.crmconnect.sdk.webhook.WebhookSignatureException.Reason;
+import dev.crmconnect.sdk.exception.WebhookSignatureException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

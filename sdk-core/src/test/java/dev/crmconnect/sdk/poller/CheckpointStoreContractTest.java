@@ -1,5 +1,7 @@
 package dev.crmconnect.sdk.poller;
 
+import dev.crmconnect.sdk.exception.CheckpointStoreException;
+import dev.crmconnect.sdk.exception.StaleLeaseException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.poller;
 
+import dev.crmconnect.sdk.exception.ComplianceGapException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -65,7 +66,7 @@ class ComplianceTest {
         List<PollSummary> raised = poller.pollOnce();
 
         assertEquals(Outcome.COMPLIANCE_GAP_RAISED, of(raised, TENANT).outcome());
-        assertTrue(of(raised, TENANT).failure() instanceof NoticeFeedGoneException);
+        assertTrue(of(raised, TENANT).failure() instanceof ComplianceGapException);
         assertEquals(Outcome.COMPLETED, of(raised, OTHER_TENANT).outcome());
         assertEquals(List.of(TENANT), listener.gaps);
         ComplianceGap gap = poller.complianceGap(TENANT).orElseThrow();

@@ -1,5 +1,7 @@
 package dev.crmconnect.sdk.poller;
 
+import dev.crmconnect.sdk.exception.ComplianceGapException;
+import dev.crmconnect.sdk.exception.ErrorDetails;
 import dev.crmconnect.model.DeletionNotice;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,7 +115,9 @@ final class FakeNoticeFeed implements NoticeFeed {
         fetches++;
         askedFrom.add(publishedAfter);
         if (gone || publishedAfter.isBefore(clock.instant().minus(RETENTION))) {
-            throw new NoticeFeedGoneException("410 serviceErrorCode 410001: publishedAfter is older than the retention");
+            throw new ComplianceGapException("410 serviceErrorCode 410001: publishedAfter is older than the retention",
+                    ErrorDetails.builder().status(410).serviceErrorCode(ComplianceGapException.SERVICE_ERROR_CODE).build(),
+                    null);
         }
         if (faultRate > 0 && faults.nextDouble() < faultRate) {
             throw new IllegalStateException("injected transient failure");

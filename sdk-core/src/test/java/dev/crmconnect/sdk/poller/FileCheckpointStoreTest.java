@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.poller;
 
+import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

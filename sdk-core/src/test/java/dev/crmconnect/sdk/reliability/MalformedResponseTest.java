@@ -22,18 +22,18 @@ import dev.crmconnect.model.DataRequest;
 import dev.crmconnect.model.DataRequestScope;
 import dev.crmconnect.model.DataRequestType;
 import dev.crmconnect.model.ScopeType;
-import dev.crmconnect.sdk.AuthenticationException;
+import dev.crmconnect.sdk.exception.AuthenticationException;
 import dev.crmconnect.sdk.BatchResult;
 import dev.crmconnect.sdk.CrmConnectClient;
-import dev.crmconnect.sdk.CrmConnectException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
 import dev.crmconnect.sdk.RecordResult;
 import dev.crmconnect.sdk.RecordResult.Outcome;
 import dev.crmconnect.sdk.RequestOptions;
 import dev.crmconnect.sdk.RetryPolicy;
-import dev.crmconnect.sdk.ServerException;
+import dev.crmconnect.sdk.exception.ServerException;
 import dev.crmconnect.sdk.Throttle;
-import dev.crmconnect.sdk.TransportException;
-import dev.crmconnect.sdk.TransportException.Reason;
+import dev.crmconnect.sdk.exception.TransportException;
+import dev.crmconnect.sdk.exception.TransportException.Reason;
 import dev.crmconnect.sdk.restli.RestLi;
 import java.time.Duration;
 import java.time.Instant;
@@ -447,8 +447,8 @@ class MalformedResponseTest {
         // In an error body: the status decides; no message is read from it.
         stub(get(urlPathEqualTo(CONTACTS)), bytes(400, withBytes("{\"message\":\"bad #" + CANARY
                 + "\",\"serviceErrorCode\":100,\"status\":400}", bad)));
-        dev.crmconnect.sdk.ValidationException refused = failure(client.contacts().getAsync(List.of("c-1")),
-                dev.crmconnect.sdk.ValidationException.class, "BATCH_GET /crmContacts", "HTTP 400");
+        dev.crmconnect.sdk.exception.ValidationException refused = failure(client.contacts().getAsync(List.of("c-1")),
+                dev.crmconnect.sdk.exception.ValidationException.class, "BATCH_GET /crmContacts", "HTTP 400");
         assertFalse(refused.getMessage().contains("bad"), refused.getMessage());
         assertFalse(refused.getMessage().contains("\uFFFD"), refused.getMessage());
     }

@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.webhook;
 
+import dev.crmconnect.sdk.exception.WebhookPayloadException;
 import static dev.crmconnect.sdk.webhook.Pushes.CONTEXT;
 import static dev.crmconnect.sdk.webhook.Pushes.OCCURRED_AT;
 import static dev.crmconnect.sdk.webhook.Pushes.utf8;

@@ -1,5 +1,7 @@
 package dev.crmconnect.sdk.webhook;
 
+import dev.crmconnect.sdk.exception.WebhookException;
+import dev.crmconnect.sdk.exception.WebhookPayloadException;
 import static dev.crmconnect.sdk.webhook.Pushes.SECRET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.webhook;
 
+import dev.crmconnect.sdk.exception.WebhookSignatureException;
 import static dev.crmconnect.sdk.webhook.Pushes.SECRET;
 import static dev.crmconnect.sdk.webhook.Pushes.headers;
 import static org.junit.jupiter.api.Assertions.assertEquals;

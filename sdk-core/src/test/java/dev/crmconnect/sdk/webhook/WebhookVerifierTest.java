@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.webhook;
 
+import dev.crmconnect.sdk.exception.WebhookSignatureException;
 import static dev.crmconnect.sdk.webhook.Pushes.SECRET;
 import static dev.crmconnect.sdk.webhook.Pushes.signature;
 import static dev.crmconnect.sdk.webhook.Pushes.utf8;
@@ -9,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crmconnect.sdk.webhook.WebhookSignatureException.Reason;
+import dev.crmconnect.sdk.exception.WebhookSignatureException.Reason;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

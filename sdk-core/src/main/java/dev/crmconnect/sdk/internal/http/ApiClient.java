@@ -2,11 +2,12 @@ package dev.crmconnect.sdk.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.crmconnect.sdk.CrmConnectException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
 import dev.crmconnect.sdk.Page;
 import dev.crmconnect.sdk.PagedIterable;
 import dev.crmconnect.sdk.RequestOptions;
-import dev.crmconnect.sdk.TransportException;
+import dev.crmconnect.sdk.exception.ErrorDetails;
+import dev.crmconnect.sdk.exception.TransportException;
 import dev.crmconnect.sdk.internal.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -114,7 +115,7 @@ public final class ApiClient implements AutoCloseable {
             Objects.requireNonNull(options, "options must not be null");
             if (closed.get() || transport.isClosed()) {
                 throw new TransportException(request.describe() + (closed.get() ? ": the client is closed"
-                        : ": the client's runtime is closed"), TransportException.Reason.ABORTED, 0, null, 0, null);
+                        : ": the client's runtime is closed"), TransportException.Reason.ABORTED, ErrorDetails.none(), null);
             }
             Call call = newCall(request, options);
             calls.add(call);

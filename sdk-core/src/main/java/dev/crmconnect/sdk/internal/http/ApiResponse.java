@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.crmconnect.sdk.TransportException;
+import dev.crmconnect.sdk.exception.ErrorDetails;
+import dev.crmconnect.sdk.exception.TransportException;
 import dev.crmconnect.sdk.internal.json.Json;
 import java.net.http.HttpHeaders;
 import java.util.Optional;
@@ -99,7 +100,8 @@ public final class ApiResponse {
         String requestId = raw.requestId().orElse(null);
         return new TransportException(what + ": HTTP " + raw.status() + " with an invalid body: " + detail
                 + " [attempt " + attempts + (requestId == null ? "" : ", request id " + requestId) + "]",
-                TransportException.Reason.INVALID_RESPONSE, raw.status(), requestId, attempts, null);
+                TransportException.Reason.INVALID_RESPONSE,
+                ErrorDetails.builder().status(raw.status()).requestId(requestId).attempts(attempts).build(), null);
     }
 
     /** The JSON path of a mapping failure, like {@code elements[2].firstName}; never a value. */

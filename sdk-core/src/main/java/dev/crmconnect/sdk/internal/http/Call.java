@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.crmconnect.sdk.ClientListener;
-import dev.crmconnect.sdk.CrmConnectException;
-import dev.crmconnect.sdk.RateLimitedException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.RateLimitedException;
 import dev.crmconnect.sdk.RequestDecorator;
 import dev.crmconnect.sdk.RetryPolicy;
-import dev.crmconnect.sdk.ServerException;
-import dev.crmconnect.sdk.TransportException;
-import dev.crmconnect.sdk.TransportException.Reason;
+import dev.crmconnect.sdk.exception.ServerException;
+import dev.crmconnect.sdk.exception.ErrorDetails;
+import dev.crmconnect.sdk.exception.TransportException;
+import dev.crmconnect.sdk.exception.TransportException.Reason;
 import dev.crmconnect.sdk.internal.json.Json;
 import dev.crmconnect.sdk.internal.json.Utf8;
 import io.github.resilience4j.core.functions.Either;
@@ -120,13 +121,17 @@ final class Call {
     /** Ends the call at once, for a cancellation or the client's close. */
     void abort(String why) {
         int n = attempts.get();
-        terminate(new TransportException(what + ": " + why + suffix(n), Reason.ABORTED, 0, lastRequestId, n, null));
+        terminate(new TransportException(what + ": " + why + suffix(n), Reason.ABORTED, details(n), null));
     }
 
     private void timeOut() {
         int n = attempts.get();
         terminate(new TransportException(what + ": the call timed out after " + timeout + suffix(n), Reason.TIMEOUT,
-                0, lastRequestId, n, null));
+                details(n), null));
+    }
+
+    private ErrorDetails details(int attempts) {
+        return ErrorDetails.builder().requestId(lastRequestId).attempts(attempts).build();
     }
 
     private CompletionStage<ApiResponse> attempt() {

@@ -1,15 +1,16 @@
 package dev.crmconnect.sdk.internal.http;
 
-import dev.crmconnect.sdk.AuthenticationException;
-import dev.crmconnect.sdk.ComplianceGapException;
-import dev.crmconnect.sdk.ConflictException;
-import dev.crmconnect.sdk.CrmConnectException;
-import dev.crmconnect.sdk.NotFoundException;
-import dev.crmconnect.sdk.RateLimitedException;
-import dev.crmconnect.sdk.ServerException;
-import dev.crmconnect.sdk.TransportException;
-import dev.crmconnect.sdk.TransportException.Reason;
-import dev.crmconnect.sdk.ValidationException;
+import dev.crmconnect.sdk.exception.AuthenticationException;
+import dev.crmconnect.sdk.exception.ComplianceGapException;
+import dev.crmconnect.sdk.exception.ConflictException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.ErrorDetails;
+import dev.crmconnect.sdk.exception.NotFoundException;
+import dev.crmconnect.sdk.exception.RateLimitedException;
+import dev.crmconnect.sdk.exception.ServerException;
+import dev.crmconnect.sdk.exception.TransportException;
+import dev.crmconnect.sdk.exception.TransportException.Reason;
+import dev.crmconnect.sdk.exception.ValidationException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ProtocolException;
@@ -53,28 +54,30 @@ public final class Failures {
                 + (code == null ? "" : " (serviceErrorCode " + code + ")")
                 + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + " s)")
                 + suffix(attempts, requestId);
+        ErrorDetails details = ErrorDetails.builder().status(status).serviceErrorCode(code).requestId(requestId)
+                .attempts(attempts).retryAfter(retryAfter).build();
         if (status == 400 || status == 422) {
-            return new ValidationException(message, status, code, requestId, attempts, error.fieldPaths(), null);
+            return new ValidationException(message, details, error.fieldPaths(), null);
         }
         if (status == 401) {
-            return new AuthenticationException(message, status, code, requestId, attempts, null);
+            return new AuthenticationException(message, details, null);
         }
         if (status == 404) {
-            return new NotFoundException(message, status, code, requestId, attempts, null);
+            return new NotFoundException(message, details, null);
         }
         if (status == 409) {
-            return new ConflictException(message, status, code, requestId, attempts, null);
+            return new ConflictException(message, details, null);
         }
         if (status == 410 && code != null && code == ComplianceGapException.SERVICE_ERROR_CODE) {
-            return new ComplianceGapException(message, status, code, requestId, attempts, null);
+            return new ComplianceGapException(message, details, null);
         }
         if (status == 429) {
-            return new RateLimitedException(message, status, code, requestId, attempts, retryAfter, null);
+            return new RateLimitedException(message, details, null);
         }
         if (status >= 500 && status < 600) {
-            return new ServerException(message, status, code, requestId, attempts, retryAfter, null);
+            return new ServerException(message, details, null);
         }
-        return new CrmConnectException(message, status, code, requestId, attempts, null);
+        return new CrmConnectException(message, details, null);
     }
 
     /** The exception for a complete response with an error status. */
@@ -93,7 +96,8 @@ public final class Failures {
             String requestId = response.requestId().orElse(null);
             return new AuthenticationException(what + ": the token endpoint refused the client credentials: HTTP "
                     + status + (error.message() == null ? "" : " " + error.message()) + suffix(attempt, requestId),
-                    status, error.serviceErrorCode(), requestId, attempt, null);
+                    ErrorDetails.builder().status(status).serviceErrorCode(error.serviceErrorCode())
+                            .requestId(requestId).attempts(attempt).build(), null);
         }
         return fromResponse(what, response, attempt, clock);
     }
@@ -115,7 +119,8 @@ public final class Failures {
             String requestId = response.requestId().orElse(null);
             return new TransportException(what + ": HTTP " + response.status() + " with an invalid body: "
                     + invalid.getMessage() + suffix(attempt, requestId),
-                    Reason.INVALID_RESPONSE, response.status(), requestId, attempt, null);
+                    Reason.INVALID_RESPONSE, ErrorDetails.builder().status(response.status()).requestId(requestId)
+                            .attempts(attempt).build(), null);
         }
         if (t instanceof ExchangeFailure.TooLarge tooLarge) {
             return transport(what, tooLarge.getMessage(), Reason.RESPONSE_TOO_LARGE, tooLarge.status, attempt, null);
@@ -145,13 +150,13 @@ public final class Failures {
             return transport(what, "the attempt was cancelled", Reason.ABORTED, 0, attempt, null);
         }
         return new CrmConnectException(what + ": unexpected failure (" + t.getClass().getName() + ")"
-                + suffix(attempt, null), 0, null, null, attempt, cause);
+                + suffix(attempt, null), ErrorDetails.builder().attempts(attempt).build(), cause);
     }
 
     static TransportException transport(String what, String detail, Reason reason, int status, int attempt,
             Throwable cause) {
-        return new TransportException(what + ": " + detail + suffix(attempt, null), reason, status, null, attempt,
-                cause);
+        return new TransportException(what + ": " + detail + suffix(attempt, null), reason,
+                ErrorDetails.builder().status(status).attempts(attempt).build(), cause);
     }
 
     /** The cause of a {@link CompletionException} or {@link ExecutionException}, however deep. */

@@ -1,7 +1,8 @@
 package dev.crmconnect.sdk.internal.http;
 
-import dev.crmconnect.sdk.CrmConnectException;
-import dev.crmconnect.sdk.TransportException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.ErrorDetails;
+import dev.crmconnect.sdk.exception.TransportException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -49,12 +50,12 @@ public final class Futures {
         } catch (ExecutionException e) {
             throw rethrowable(e.getCause());
         } catch (CancellationException e) {
-            throw new TransportException("the call was cancelled", TransportException.Reason.ABORTED, 0, null, 0, e);
+            throw new TransportException("the call was cancelled", TransportException.Reason.ABORTED, ErrorDetails.none(), e);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
             throw new TransportException("interrupted while waiting for the call", TransportException.Reason.ABORTED,
-                    0, null, 0, e);
+                    ErrorDetails.none(), e);
         }
     }
 
@@ -66,6 +67,6 @@ public final class Futures {
         if (t instanceof Error error) {
             throw error;
         }
-        return new CrmConnectException("unexpected failure (" + t.getClass().getName() + ")", 0, null, null, 0, t);
+        return new CrmConnectException("unexpected failure (" + t.getClass().getName() + ")", ErrorDetails.none(), t);
     }
 }

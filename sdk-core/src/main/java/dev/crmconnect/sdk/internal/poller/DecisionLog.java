@@ -3,7 +3,7 @@ package dev.crmconnect.sdk.internal.poller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.crmconnect.sdk.internal.json.Json;
 import dev.crmconnect.sdk.poller.AuditRecord;
-import dev.crmconnect.sdk.poller.CheckpointStoreException;
+import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

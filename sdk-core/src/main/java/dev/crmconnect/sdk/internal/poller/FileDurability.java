@@ -1,6 +1,6 @@
 package dev.crmconnect.sdk.internal.poller;
 
-import dev.crmconnect.sdk.poller.CheckpointStoreException;
+import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

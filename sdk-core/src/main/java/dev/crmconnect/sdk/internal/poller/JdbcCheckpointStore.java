@@ -2,13 +2,13 @@ package dev.crmconnect.sdk.internal.poller;
 
 import dev.crmconnect.sdk.poller.AuditRecord;
 import dev.crmconnect.sdk.poller.CheckpointStore;
-import dev.crmconnect.sdk.poller.CheckpointStoreException;
+import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import dev.crmconnect.sdk.poller.ComplianceGap;
 import dev.crmconnect.sdk.poller.Decision;
 import dev.crmconnect.sdk.poller.Lease;
 import dev.crmconnect.sdk.poller.ParkedNotice;
 import dev.crmconnect.sdk.poller.RetentionReason;
-import dev.crmconnect.sdk.poller.StaleLeaseException;
+import dev.crmconnect.sdk.exception.StaleLeaseException;
 import dev.crmconnect.sdk.poller.Watermark;
 import java.sql.Array;
 import java.sql.Connection;

@@ -2,7 +2,7 @@ package dev.crmconnect.sdk.internal.poller;
 
 import dev.crmconnect.sdk.poller.CheckpointStore;
 import dev.crmconnect.sdk.poller.Lease;
-import dev.crmconnect.sdk.poller.StaleLeaseException;
+import dev.crmconnect.sdk.exception.StaleLeaseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

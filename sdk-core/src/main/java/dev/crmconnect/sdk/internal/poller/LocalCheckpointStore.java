@@ -2,7 +2,7 @@ package dev.crmconnect.sdk.internal.poller;
 
 import dev.crmconnect.sdk.poller.AuditRecord;
 import dev.crmconnect.sdk.poller.CheckpointStore;
-import dev.crmconnect.sdk.poller.CheckpointStoreException;
+import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import dev.crmconnect.sdk.poller.ComplianceGap;
 import dev.crmconnect.sdk.poller.Lease;
 import dev.crmconnect.sdk.poller.ParkedNotice;

@@ -1,7 +1,7 @@
 package dev.crmconnect.sdk.internal.poller;
 
 import dev.crmconnect.sdk.poller.Lease;
-import dev.crmconnect.sdk.poller.StaleLeaseException;
+import dev.crmconnect.sdk.exception.StaleLeaseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

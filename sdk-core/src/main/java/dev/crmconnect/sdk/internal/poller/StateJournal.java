@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.crmconnect.sdk.internal.json.Json;
-import dev.crmconnect.sdk.poller.CheckpointStoreException;
+import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -6,11 +6,11 @@ import dev.crmconnect.sdk.poller.CheckpointStore;
 import dev.crmconnect.sdk.poller.ComplianceGap;
 import dev.crmconnect.sdk.poller.Lease;
 import dev.crmconnect.sdk.poller.NoticeFeed;
-import dev.crmconnect.sdk.poller.NoticeFeedGoneException;
+import dev.crmconnect.sdk.exception.ComplianceGapException;
 import dev.crmconnect.sdk.poller.ParkedNotice;
 import dev.crmconnect.sdk.poller.PollSummary;
 import dev.crmconnect.sdk.poller.PollSummary.Outcome;
-import dev.crmconnect.sdk.poller.StaleLeaseException;
+import dev.crmconnect.sdk.exception.StaleLeaseException;
 import dev.crmconnect.sdk.poller.Watermark;
 import java.time.Duration;
 import java.time.Instant;
@@ -176,7 +176,7 @@ public final class TenantPoller {
                 List<DeletionNotice> page;
                 try {
                     page = feed.fetch(publishedAfter, start, settings.pageSize());
-                } catch (NoticeFeedGoneException e) {
+                } catch (ComplianceGapException e) {
                     return raiseGap(publishedAfter, e);
                 }
                 if (page == null) {
@@ -318,7 +318,7 @@ public final class TenantPoller {
             settings.listener().noticeParked(tenant, parkedNotice);
         }
 
-        private PollSummary raiseGap(Instant publishedAfter, NoticeFeedGoneException e) {
+        private PollSummary raiseGap(Instant publishedAfter, ComplianceGapException e) {
             String detail = "the feed answered 410 for notices published after " + publishedAfter
                     + ": notices older than its retention may have been missed (" + e.getMessage() + ")";
             store.raiseComplianceGap(lease, settings.clock().instant(),

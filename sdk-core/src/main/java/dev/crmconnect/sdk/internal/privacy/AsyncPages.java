@@ -1,7 +1,8 @@
 package dev.crmconnect.sdk.internal.privacy;
 
 import dev.crmconnect.sdk.CrmConnectClient;
-import dev.crmconnect.sdk.CrmConnectException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.ErrorDetails;
 import dev.crmconnect.sdk.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +38,8 @@ public final class AsyncPages {
         return fetcher.fetch(start, PAGE_SIZE).thenCompose(page -> {
             if (page.start() == previousStart) {
                 throw new CrmConnectException("the server returned the page at start " + previousStart
-                        + " again when asked for start " + start + "; stopping instead of looping", 0, null, null, 0,
-                        null);
+                        + " again when asked for start " + start + "; stopping instead of looping",
+                        ErrorDetails.none(), null);
             }
             out.addAll(page.elements());
             int size = page.elements().size();

@@ -3,8 +3,9 @@ package dev.crmconnect.sdk.internal.privacy;
 import dev.crmconnect.model.Pool;
 import dev.crmconnect.model.PoolMember;
 import dev.crmconnect.sdk.CrmConnectClient;
-import dev.crmconnect.sdk.CrmConnectException;
-import dev.crmconnect.sdk.NotFoundException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.ErrorDetails;
+import dev.crmconnect.sdk.exception.NotFoundException;
 import dev.crmconnect.sdk.RequestOptions;
 import dev.crmconnect.sdk.internal.http.Failures;
 import dev.crmconnect.sdk.privacy.PoolMembership;
@@ -93,6 +94,6 @@ public final class PoolScan {
     public static CrmConnectException asCrmConnectException(Throwable failure) {
         Throwable t = Failures.unwrap(failure);
         return t instanceof CrmConnectException e ? e
-                : new CrmConnectException("unexpected failure (" + t.getClass().getName() + ")", 0, null, null, 0, t);
+                : new CrmConnectException("unexpected failure (" + t.getClass().getName() + ")", ErrorDetails.none(), t);
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.crmconnect.sdk.internal.json.Json;
 import dev.crmconnect.sdk.webhook.WebhookEvent;
 import dev.crmconnect.sdk.webhook.WebhookEventType;
-import dev.crmconnect.sdk.webhook.WebhookPayloadException;
+import dev.crmconnect.sdk.exception.WebhookPayloadException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;

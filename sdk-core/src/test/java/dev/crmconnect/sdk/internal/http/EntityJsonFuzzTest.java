@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.crmconnect.sdk.TransportException;
+import dev.crmconnect.sdk.exception.TransportException;
 import dev.crmconnect.sdk.internal.json.Json;
 import dev.crmconnect.sdk.internal.json.ModelJsonTest;
 import java.math.BigDecimal;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crmconnect.sdk.CrmConnectException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.ErrorDetails;
 import dev.crmconnect.sdk.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ class AsyncPagesTest {
 
     @Test
     void aFailedPageFailsTheListing() {
-        CrmConnectException boom = new CrmConnectException("page 2 failed", 503, null, null, 1, null);
+        CrmConnectException boom = new CrmConnectException("page 2 failed", ErrorDetails.builder().status(503).attempts(1).build(), null);
         AsyncPages.Fetcher<Integer> failing = (start, count) -> start == 0
                 ? CompletableFuture.completedFuture(new Page<>(IntStream.range(0, 100).boxed().toList(), 0,
                         OptionalInt.empty()))

@@ -1,4 +1,4 @@
-package dev.crmconnect.sdk;
+package dev.crmconnect.sdk.exception;
 
 /**
  * No usable response: the connection failed or was lost, an attempt or the whole call timed out,
@@ -32,14 +32,12 @@ public class TransportException extends CrmConnectException {
      *
      * @param message what failed, without bodies, tokens or secrets
      * @param reason why no usable response was received
-     * @param status the HTTP status of a response that could not be used, or 0 when none was received
-     * @param requestId the {@code X-LI-UUID} of the response, or null when unknown
-     * @param attempts how many attempts the call made (at least 1 once a request was tried, 0 before)
+     * @param details what is known about the call: the status of a response that could not be used
+     *                (0 when none was received), request id, attempts
      * @param cause the underlying failure, or null
      */
-    public TransportException(String message, Reason reason, int status, String requestId, int attempts,
-            Throwable cause) {
-        super(message, status, null, requestId, attempts, cause);
+    public TransportException(String message, Reason reason, ErrorDetails details, Throwable cause) {
+        super(message, details, cause);
         this.reason = reason;
     }
 

@@ -1,4 +1,4 @@
-package dev.crmconnect.sdk.webhook;
+package dev.crmconnect.sdk.exception;
 
 import java.util.Objects;
 
@@ -29,7 +29,13 @@ public final class WebhookSignatureException extends WebhookException {
     /** Why the signature was refused. */
     private final Reason reason;
 
-    WebhookSignatureException(Reason reason, String message) {
+    /**
+     * Creates the exception.
+     *
+     * @param reason why the signature was refused
+     * @param message what was wrong, never repeating the body or the secret
+     */
+    public WebhookSignatureException(Reason reason, String message) {
         super(message);
         this.reason = Objects.requireNonNull(reason, "reason");
     }

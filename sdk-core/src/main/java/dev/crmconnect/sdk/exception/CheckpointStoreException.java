@@ -1,7 +1,7 @@
-package dev.crmconnect.sdk.poller;
+package dev.crmconnect.sdk.exception;
 
 /** A checkpoint store could not read or write its state: a failed disk or database, a corrupt file. */
-public class CheckpointStoreException extends RuntimeException {
+public class CheckpointStoreException extends CrmConnectException {
 
     private static final long serialVersionUID = 1L;
 
@@ -11,7 +11,7 @@ public class CheckpointStoreException extends RuntimeException {
      * @param message what failed and where, for example a file and line
      */
     public CheckpointStoreException(String message) {
-        super(message);
+        super(message, null);
     }
 
     /**

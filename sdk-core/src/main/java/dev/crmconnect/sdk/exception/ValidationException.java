@@ -1,4 +1,4 @@
-package dev.crmconnect.sdk;
+package dev.crmconnect.sdk.exception;
 
 import java.util.List;
 
@@ -18,16 +18,12 @@ public class ValidationException extends CrmConnectException {
      * Creates the exception.
      *
      * @param message what failed, without bodies, tokens or secrets
-     * @param status the HTTP status, 400 or 422
-     * @param serviceErrorCode LinkedIn's {@code serviceErrorCode}, or null when unknown
-     * @param requestId the {@code X-LI-UUID} of the response, or null when unknown
-     * @param attempts how many attempts the call made (at least 1 once a request was tried, 0 before)
-     * @param fieldPaths the paths of the offending fields; null or empty when the server named none
+     * @param details what is known about the call: status, code, request id, attempts
+     * @param fieldPaths the paths of the fields the server refused, or null for none
      * @param cause the underlying failure, or null
      */
-    public ValidationException(String message, int status, Integer serviceErrorCode, String requestId,
-            int attempts, List<String> fieldPaths, Throwable cause) {
-        super(message, status, serviceErrorCode, requestId, attempts, cause);
+    public ValidationException(String message, ErrorDetails details, List<String> fieldPaths, Throwable cause) {
+        super(message, details, cause);
         this.fieldPaths = fieldPaths == null ? List.of() : List.copyOf(fieldPaths);
     }
 

@@ -1,4 +1,4 @@
-package dev.crmconnect.sdk.webhook;
+package dev.crmconnect.sdk.exception;
 
 /**
  * A correctly signed push whose body is not a well-formed event (not JSON, a field of the wrong

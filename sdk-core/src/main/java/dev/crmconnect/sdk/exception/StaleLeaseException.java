@@ -1,4 +1,4 @@
-package dev.crmconnect.sdk.poller;
+package dev.crmconnect.sdk.exception;
 
 /**
  * A write carried a lease that is no longer current: another instance acquired the tenant since
@@ -15,6 +15,6 @@ public class StaleLeaseException extends CheckpointStoreException {
      * @param message the tenant and the refused fencing token
      */
     public StaleLeaseException(String message) {
-        super(message);
+        super(message, null);
     }
 }

@@ -1,4 +1,4 @@
-package dev.crmconnect.sdk;
+package dev.crmconnect.sdk.exception;
 
 /**
  * The deletion-notice feed answered 410 ({@code serviceErrorCode} 410001): the requested watermark
@@ -16,14 +16,10 @@ public class ComplianceGapException extends CrmConnectException {
      * Creates the exception.
      *
      * @param message what failed, without bodies, tokens or secrets
-     * @param status the HTTP status, 410
-     * @param serviceErrorCode LinkedIn's {@code serviceErrorCode}, or null when unknown
-     * @param requestId the {@code X-LI-UUID} of the response, or null when unknown
-     * @param attempts how many attempts the call made (at least 1 once a request was tried, 0 before)
+     * @param details what is known about the call: status, code, request id, attempts
      * @param cause the underlying failure, or null
      */
-    public ComplianceGapException(String message, int status, Integer serviceErrorCode, String requestId,
-            int attempts, Throwable cause) {
-        super(message, status, serviceErrorCode, requestId, attempts, cause);
+    public ComplianceGapException(String message, ErrorDetails details, Throwable cause) {
+        super(message, details, cause);
     }
 }
