@@ -1,7 +1,7 @@
 package dev.crmconnect.micrometer;
 
 import dev.crmconnect.sdk.ClientListener;
-import dev.crmconnect.sdk.CrmConnectException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;

@@ -17,7 +17,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.crmconnect.sdk.ClientListener;
 import dev.crmconnect.sdk.CrmConnectClient;
-import dev.crmconnect.sdk.NotFoundException;
+import dev.crmconnect.sdk.exception.NotFoundException;
 import dev.crmconnect.sdk.RetryPolicy;
 import dev.crmconnect.sdk.Throttle;
 import io.micrometer.core.instrument.Meter;

@@ -2,7 +2,7 @@ package dev.crmconnect.opentelemetry;
 
 import dev.crmconnect.sdk.ClientListener;
 import dev.crmconnect.sdk.CrmConnectClient;
-import dev.crmconnect.sdk.CrmConnectException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
 import dev.crmconnect.sdk.RequestDecorator;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;

@@ -18,7 +18,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.crmconnect.sdk.ClientListener;
 import dev.crmconnect.sdk.CrmConnectClient;
-import dev.crmconnect.sdk.NotFoundException;
+import dev.crmconnect.sdk.exception.NotFoundException;
 import dev.crmconnect.sdk.RetryPolicy;
 import dev.crmconnect.sdk.Throttle;
 import io.opentelemetry.api.common.AttributeKey;

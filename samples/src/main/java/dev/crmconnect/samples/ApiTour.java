@@ -11,7 +11,7 @@ import dev.crmconnect.model.PoolType;
 import dev.crmconnect.model.Visibility;
 import dev.crmconnect.sdk.BatchResult;
 import dev.crmconnect.sdk.CrmConnectClient;
-import dev.crmconnect.sdk.CrmConnectException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
 import dev.crmconnect.sdk.RecordResult;
 import dev.crmconnect.sdk.poller.CheckpointStore;
 import dev.crmconnect.sdk.poller.Decision;

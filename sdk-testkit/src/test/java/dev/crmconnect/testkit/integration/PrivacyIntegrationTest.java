@@ -19,7 +19,7 @@ import dev.crmconnect.model.DestinationType;
 import dev.crmconnect.model.ExportedCandidate;
 import dev.crmconnect.model.ScopeType;
 import dev.crmconnect.sdk.CrmConnectClient;
-import dev.crmconnect.sdk.NotFoundException;
+import dev.crmconnect.sdk.exception.NotFoundException;
 import dev.crmconnect.sdk.Page;
 import dev.crmconnect.sdk.RequestOptions;
 import dev.crmconnect.sdk.poller.CheckpointStore;

@@ -24,7 +24,7 @@ import dev.crmconnect.model.VacancyStage;
 import dev.crmconnect.model.VacancyStatus;
 import dev.crmconnect.sdk.BatchResult;
 import dev.crmconnect.sdk.CrmConnectClient;
-import dev.crmconnect.sdk.NotFoundException;
+import dev.crmconnect.sdk.exception.NotFoundException;
 import dev.crmconnect.sdk.RecordResult;
 import dev.crmconnect.sdk.RecordResult.Outcome;
 import dev.crmconnect.sdk.SyncedRecords;

@@ -1,8 +1,8 @@
 package dev.crmconnect.testkit.reliability;
 
 import dev.crmconnect.sdk.ClientListener;
-import dev.crmconnect.sdk.CrmConnectException;
-import dev.crmconnect.sdk.TransportException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.TransportException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

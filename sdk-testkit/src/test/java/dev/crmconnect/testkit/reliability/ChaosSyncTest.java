@@ -15,7 +15,7 @@ import dev.crmconnect.sdk.RecordResult.Outcome;
 import dev.crmconnect.sdk.RetryPolicy;
 import dev.crmconnect.sdk.SyncedRecords;
 import dev.crmconnect.sdk.Throttle;
-import dev.crmconnect.sdk.TransportException;
+import dev.crmconnect.sdk.exception.TransportException;
 import dev.crmconnect.sdk.internal.json.Json;
 import dev.crmconnect.testkit.FakeCrmConnect;
 import dev.crmconnect.testkit.FakeTenant;
