@@ -1,0 +1,142 @@
+package dev.crmconnect.sdk.internal.sync;
+
+import java.util.function.Consumer;
+
+/**
+ * One scope's entries in memory: an open-addressing hash table (linear probing) of keys, digests
+ * and generations in parallel arrays. About 40 bytes per entry with the key's String, well under
+ * half of a {@code HashMap} of entry objects, so a million entries fit a small heap. Not
+ * thread-safe: its store locks.
+ */
+final class KeyIndex {
+
+    private static final int INITIAL_CAPACITY = 8;
+
+    private String[] keys = new String[INITIAL_CAPACITY];
+    private long[] highs = new long[INITIAL_CAPACITY];
+    private long[] lows = new long[INITIAL_CAPACITY];
+    private int[] generations = new int[INITIAL_CAPACITY];
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    /** The key's digest, or null. */
+    Digest digest(String key) {
+        int slot = slotOf(key);
+        return keys[slot] == null ? null : new Digest(highs[slot], lows[slot]);
+    }
+
+    void put(String key, Digest digest, long generation) {
+        int slot = slotOf(key);
+        if (keys[slot] == null) {
+            if ((size + 1) * 4L > keys.length * 3L) {
+                grow();
+                slot = slotOf(key);
+            }
+            keys[slot] = key;
+            size++;
+        }
+        highs[slot] = digest.high();
+        lows[slot] = digest.low();
+        generations[slot] = (int) generation;
+    }
+
+    /** Removes the key; true when it was present. Shifts later entries back so no tombstones pile up. */
+    boolean remove(String key) {
+        int mask = keys.length - 1;
+        int hole = slotOf(key);
+        if (keys[hole] == null) {
+            return false;
+        }
+        keys[hole] = null;
+        size--;
+        int next = hole;
+        while (true) {
+            next = (next + 1) & mask;
+            if (keys[next] == null) {
+                return true;
+            }
+            int home = home(keys[next], mask);
+            boolean staysPut = hole <= next ? hole < home && home <= next : hole < home || home <= next;
+            if (!staysPut) {
+                keys[hole] = keys[next];
+                highs[hole] = highs[next];
+                lows[hole] = lows[next];
+                generations[hole] = generations[next];
+                keys[next] = null;
+                hole = next;
+            }
+        }
+    }
+
+    /** Visits every entry. */
+    void forEach(EntryVisitor visitor) {
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (keys[slot] != null) {
+                visitor.visit(keys[slot], new Digest(highs[slot], lows[slot]), generations[slot]);
+            }
+        }
+    }
+
+    /** Visits the keys of entries last seen before {@code generation}. */
+    void forEachStale(long generation, Consumer<String> visitor) {
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (keys[slot] != null && generations[slot] < generation) {
+                visitor.accept(keys[slot]);
+            }
+        }
+    }
+
+    /** The highest generation of any entry; 0 when empty. */
+    long maxGeneration() {
+        long max = 0;
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (keys[slot] != null) {
+                max = Math.max(max, generations[slot]);
+            }
+        }
+        return max;
+    }
+
+    @FunctionalInterface
+    interface EntryVisitor {
+        void visit(String key, Digest digest, long generation);
+    }
+
+    private int slotOf(String key) {
+        int mask = keys.length - 1;
+        int slot = home(key, mask);
+        while (keys[slot] != null && !keys[slot].equals(key)) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private static int home(String key, int mask) {
+        int h = key.hashCode() * 0x9E3779B9;
+        return (h ^ (h >>> 16)) & mask;
+    }
+
+    private void grow() {
+        String[] oldKeys = keys;
+        long[] oldHighs = highs;
+        long[] oldLows = lows;
+        int[] oldGenerations = generations;
+        int capacity = oldKeys.length * 2;
+        keys = new String[capacity];
+        highs = new long[capacity];
+        lows = new long[capacity];
+        generations = new int[capacity];
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != null) {
+                int slot = slotOf(oldKeys[i]);
+                keys[slot] = oldKeys[i];
+                highs[slot] = oldHighs[i];
+                lows[slot] = oldLows[i];
+                generations[slot] = oldGenerations[i];
+            }
+        }
+    }
+}
