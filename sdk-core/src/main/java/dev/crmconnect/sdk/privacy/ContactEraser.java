@@ -10,6 +10,8 @@ import dev.crmconnect.sdk.RequestOptions;
 import dev.crmconnect.sdk.internal.http.Futures;
 import dev.crmconnect.sdk.internal.privacy.AsyncPages;
 import dev.crmconnect.sdk.internal.privacy.PoolScan;
+import dev.crmconnect.sdk.sync.SyncLedger;
+import dev.crmconnect.sdk.sync.SyncResource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -37,9 +39,11 @@ import java.util.function.Function;
 public final class ContactEraser {
 
     private final CrmConnectClient client;
+    private final SyncLedger ledger;
 
-    private ContactEraser(CrmConnectClient client) {
+    private ContactEraser(CrmConnectClient client, SyncLedger ledger) {
         this.client = client;
+        this.ledger = ledger;
     }
 
     /**
@@ -50,7 +54,21 @@ public final class ContactEraser {
      * @throws NullPointerException if {@code client} is null
      */
     public static ContactEraser of(CrmConnectClient client) {
-        return new ContactEraser(Objects.requireNonNull(client, "client must not be null"));
+        return new ContactEraser(Objects.requireNonNull(client, "client must not be null"), null);
+    }
+
+    /**
+     * An eraser working through {@code client} that also removes from {@code ledger} the entries
+     * of every record it deleted, so that the ledger keeps no trace of the erased contact.
+     *
+     * @param client the client of the contact's tenant
+     * @param ledger the sync ledger the tenant's records are reconciled with
+     * @return the eraser
+     * @throws NullPointerException if an argument is null
+     */
+    public static ContactEraser of(CrmConnectClient client, SyncLedger ledger) {
+        return new ContactEraser(Objects.requireNonNull(client, "client must not be null"),
+                Objects.requireNonNull(ledger, "ledger must not be null"));
     }
 
     /**
@@ -102,7 +120,27 @@ public final class ContactEraser {
                 run.poolMemberships());
         return related.thenCompose(done -> run.delete(RecordKind.CONTACT,
                         client.contacts().deleteAsync(List.of(contactCrmId), options)))
-                .thenApply(done -> run.receipt());
+                .thenApply(done -> forgetErased(run.receipt()));
+    }
+
+    /** Drops the ledger entries of what was deleted; what failed stays, to be erased by the next run. */
+    private ErasureReceipt forgetErased(ErasureReceipt receipt) {
+        if (ledger == null) {
+            return receipt;
+        }
+        String tenant = client.integrationContext();
+        for (ErasureReceipt.Deleted deleted : receipt.deleted()) {
+            switch (deleted.kind()) {
+                case CONTACT -> ledger.forget(tenant, SyncResource.CONTACTS, List.of(deleted.crmId()));
+                case NOTE -> ledger.forget(tenant, SyncResource.NOTES, List.of(deleted.crmId()));
+                case EMAIL_INTERACTION -> ledger.forget(tenant, SyncResource.EMAIL_INTERACTIONS,
+                        List.of(deleted.crmId()));
+                case APPLICATION -> ledger.forget(tenant, SyncResource.APPLICATIONS, List.of(deleted.crmId()));
+                case POOL_MEMBERSHIP -> ledger.forgetPoolMembers(tenant, deleted.crmId(),
+                        List.of(receipt.contactCrmId()));
+            }
+        }
+        return receipt;
     }
 
     @Override

@@ -15,6 +15,9 @@ import dev.crmconnect.sdk.restli.RestLi;
 import dev.crmconnect.sdk.privacy.ContactEraser;
 import dev.crmconnect.sdk.privacy.ErasureReceipt;
 import dev.crmconnect.sdk.privacy.RecordKind;
+import dev.crmconnect.sdk.sync.Reconciler;
+import dev.crmconnect.sdk.sync.SyncLedger;
+import dev.crmconnect.sdk.sync.SyncResource;
 import dev.crmconnect.testkit.FakeCrmConnect;
 import dev.crmconnect.testkit.FakeCrmConnectExtension;
 import dev.crmconnect.testkit.FakeTenant;
@@ -82,6 +85,26 @@ class ContactErasureTest {
                 receipt.deleted(RecordKind.CONTACT));
         assertEquals(RecordKind.CONTACT, receipt.deleted().get(receipt.deleted().size() - 1).kind(),
                 "the contact goes last");
+    }
+
+    @Test
+    void anEraseWithTheSyncLedgerLeavesNoEntryOfTheContact() throws Exception {
+        try (SyncLedger ledger = SyncLedger.inMemory()) {
+            Reconciler reconciler = Reconciler.of(client, ledger);
+            reconciler.contacts().reconcile(client.contacts().list().stream().toList());
+            reconciler.notes().reconcile(List.of(Seed.note("note-e-1", ERASED), Seed.note("note-k-1", KEPT)));
+            reconciler.poolMembers("pool-a").reconcile(List.of(Seed.member(ERASED), Seed.member(KEPT)));
+            assertEquals(2, ledger.entries(ORG, SyncResource.CONTACTS));
+
+            ErasureReceipt receipt = ContactEraser.of(client, ledger).eraseAsync(ERASED).get(60, TimeUnit.SECONDS);
+
+            assertTrue(receipt.complete(), receipt.failures().toString());
+            assertEquals(1, ledger.entries(ORG, SyncResource.CONTACTS));
+            assertEquals(1, ledger.entries(ORG, SyncResource.NOTES));
+            assertEquals(1, ledger.poolMemberEntries(ORG, "pool-a"));
+            assertEquals(1, reconciler.contacts().reconcile(client.contacts().list().stream().toList()).unchanged(),
+                    "the kept contact's entry stays");
+        }
     }
 
     @Test

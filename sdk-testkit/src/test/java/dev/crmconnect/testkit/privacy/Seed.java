@@ -70,7 +70,7 @@ final class Seed {
         }
     }
 
-    private static Note note(String crmId, String contact) {
+    static Note note(String crmId, String contact) {
         return Note.builder().crmId(crmId).contactId(contact).content("Spoke about the role")
                 .author(CrmUser.builder().name("Rita Recruiter").build()).crmCreatedAt(T).build();
     }
@@ -85,7 +85,7 @@ final class Seed {
                 .status(ApplicationStatus.ACTIVE).appliedAt(T).build();
     }
 
-    private static PoolMember member(String contact) {
+    static PoolMember member(String contact) {
         return PoolMember.builder().contactCrmId(contact).stepId("s-1").addedAt(T).build();
     }
 
