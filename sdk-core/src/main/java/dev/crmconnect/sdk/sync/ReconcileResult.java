@@ -17,7 +17,7 @@ import java.util.List;
  *     0 otherwise
  * @param deletionsHeldBack the deletions not made because they exceed the allowed share and were not
  *     confirmed (see {@link ReconcileOptions.Builder#confirmDeletions(long)}); 0 when none were held back
- * @param failures the first {@value dev.crmconnect.sdk.internal.sync.ReconcileEngine#MAX_LISTED_FAILURES}
+ * @param failures the first 100
  *     failures, each naming its crmId and why
  */
 public record ReconcileResult(long seen, long unchanged, long sent, long failed, long skippedPrivate, long deleted,
