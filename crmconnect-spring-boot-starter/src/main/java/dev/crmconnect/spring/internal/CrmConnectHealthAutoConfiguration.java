@@ -4,6 +4,7 @@ import dev.crmconnect.sdk.poller.DeletionNoticePoller;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +25,10 @@ public class CrmConnectHealthAutoConfiguration {
         return new ComplianceHealth(poller);
     }
 
-    /** Spring Boot 3: {@code org.springframework.boot.actuate.health}. */
+    /** Spring Boot 3: {@code org.springframework.boot.actuate.health}, unless Boot 4's API is there too. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    @ConditionalOnMissingClass("org.springframework.boot.health.contributor.HealthIndicator")
     static class Boot3 {
 
         @Bean
