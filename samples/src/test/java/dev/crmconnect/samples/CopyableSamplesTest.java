@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The samples in {@code src/main} are meant to be copied into a CRM's code, so they use the JDK,
- * the SDK and Jackson only: never the testkit (WireMock underneath), whose fake server only the demo
+ * the SDK, Jackson and (the Spring Boot sample) Spring and the starter only: never the testkit (WireMock underneath), whose fake server only the demo
  * launchers in {@code src/test} start. The Maven scope keeps the testkit off the main compile
  * classpath; these checks say why, should someone widen the scope again.
  */
@@ -28,14 +28,19 @@ class CopyableSamplesTest {
     /** The tests run in the samples module's directory. */
     private static final Path MODULE = Path.of("").toAbsolutePath();
     private static final Path SOURCES = MODULE.resolve("src/main/java");
+    /**
+     * The Spring Boot sample adds Spring and the starter's API ({@code dev.crmconnect.spring.}): a Spring Boot
+     * application is what it shows, and the starter is a published module like sdk-core.
+     */
     private static final List<String> ALLOWED_IMPORTS = List.of("java.", "javax.", "com.sun.net.httpserver.",
-            "dev.crmconnect.sdk.", "dev.crmconnect.model.", "com.fasterxml.jackson.", "org.slf4j.");
+            "dev.crmconnect.sdk.", "dev.crmconnect.model.", "com.fasterxml.jackson.", "org.slf4j.",
+            "org.springframework.", "dev.crmconnect.spring.");
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+)?([\\w.]+(?:\\.\\*)?)\\s*;");
     /** Neither an import nor a fully qualified name, nor the shaded WireMock's packages. */
     private static final List<String> FORBIDDEN_TEXT = List.of("dev.crmconnect.testkit", "wiremock");
 
     @Test
-    void theCopyableSourcesImportOnlyTheJdkTheSdkAndJackson() throws IOException {
+    void theCopyableSourcesImportOnlyTheJdkTheSdkJacksonAndSpring() throws IOException {
         List<Path> sources = files(SOURCES, ".java");
         assertTrue(sources.stream().map(p -> p.getFileName().toString()).toList().containsAll(List.of(
                 "NoticePollerSample.java", "SamplePolicy.java", "ContactSyncSample.java", "ContactCsv.java",

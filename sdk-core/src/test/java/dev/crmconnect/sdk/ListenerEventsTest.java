@@ -127,6 +127,12 @@ class ListenerEventsTest {
                     assertFalse(field.contains(secret), () -> event + " holds " + secret);
                 }
             }
+            // Messages are prose with brackets of their own ("(Retry-After 0 s)"), so only the values are checked.
+            for (String message : failureMessages(event)) {
+                for (String secret : SECRETS.subList(0, SECRETS.indexOf("(") )) {
+                    assertFalse(message.contains(secret), () -> event + "'s failure names " + secret);
+                }
+            }
             ClientListener.CallInfo call = callOf(event);
             assertEquals(TestSupport.CONTEXT, call.integrationContext());
             routesByResource.computeIfAbsent(call.resource() + " " + call.method(), k -> new TreeSet<>())
@@ -222,5 +228,23 @@ class ListenerEventsTest {
                 : event instanceof ClientListener.RequestCompleted e ? e.failure() : Optional.empty();
         failure.ifPresent(f -> fields.add(f.getClass().getName()));
         return fields;
+    }
+
+    private static List<String> failureMessages(Object event) {
+        Optional<CrmConnectException> failure = event instanceof ClientListener.CallCompleted e ? e.failure()
+                : event instanceof ClientListener.RequestCompleted e ? e.failure() : Optional.empty();
+        List<String> messages = new ArrayList<>();
+        failure.ifPresent(f -> addMessages(f, messages));
+        return messages;
+    }
+
+    /** The messages of a failure, its causes and its suppressed failures: a log line shows them all. */
+    private static void addMessages(Throwable failure, List<String> messages) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.add(String.valueOf(t.getMessage()));
+            for (Throwable suppressed : t.getSuppressed()) {
+                addMessages(suppressed, messages);
+            }
+        }
     }
 }

@@ -18,10 +18,15 @@ public final class ErrorDetails implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final ErrorDetails NONE = builder().build();
 
+    /** The HTTP status of the last response, or 0 when none was received. */
     private final int status;
+    /** LinkedIn's {@code serviceErrorCode}, or null when the error body had none. */
     private final Integer serviceErrorCode;
+    /** The {@code X-LI-UUID} of the last response, or null when there was none. */
     private final String requestId;
+    /** How many attempts the call made. */
     private final int attempts;
+    /** The wait the server asked for in {@code Retry-After}, or null when it gave none. */
     private final Duration retryAfter;
 
     private ErrorDetails(Builder builder) {
@@ -95,6 +100,12 @@ public final class ErrorDetails implements Serializable {
         return Optional.ofNullable(retryAfter);
     }
 
+    /**
+     * Equal when every value is equal.
+     *
+     * @param o the object to compare with
+     * @return whether {@code o} holds the same details
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof ErrorDetails other && status == other.status && attempts == other.attempts
@@ -102,11 +113,21 @@ public final class ErrorDetails implements Serializable {
                 && Objects.equals(requestId, other.requestId) && Objects.equals(retryAfter, other.retryAfter);
     }
 
+    /**
+     * A hash of every value.
+     *
+     * @return the hash code
+     */
     @Override
     public int hashCode() {
         return Objects.hash(status, serviceErrorCode, requestId, attempts, retryAfter);
     }
 
+    /**
+     * The values, for logs; never more than the status, code, request id, attempts and wait.
+     *
+     * @return a description of the details
+     */
     @Override
     public String toString() {
         return "ErrorDetails[status=" + status + ", serviceErrorCode=" + serviceErrorCode + ", requestId="

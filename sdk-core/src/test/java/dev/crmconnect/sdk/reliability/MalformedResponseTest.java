@@ -314,10 +314,10 @@ class MalformedResponseTest {
     void aNullWhereAnEntityBelongs() {
         stub(get(urlPathEqualTo("/v2/dataRequests/dr-1")), body(200, "null"));
         failure(client.dataRequests().getAsync("dr-1", RequestOptions.defaults()), TransportException.class,
-                "GET /dataRequests/dr-1", "null where a DataRequest belongs");
+                "GET /dataRequests/{key}", "null where a DataRequest belongs");
         stub(get(urlPathEqualTo("/v2/dataRequests/dr-2")), body(200, ""));
         failure(client.dataRequests().getAsync("dr-2", RequestOptions.defaults()), TransportException.class,
-                "GET /dataRequests/dr-2", "null where a DataRequest belongs");
+                "GET /dataRequests/{key}", "null where a DataRequest belongs");
         stub(get(urlPathEqualTo(CONTACTS)), body(200, "{\"results\":{\"" + key("c-1") + "\":null}}"));
         failure(client.contacts().getAsync(List.of("c-1")), TransportException.class, "BATCH_GET /crmContacts",
                 "null where a Contact belongs");

@@ -129,9 +129,12 @@ public final class ApiRequest {
         return idempotent;
     }
 
-    /** The method and path, for messages and logs; never the query or body. */
+    /**
+     * The method and route template, for messages and logs: never a key, the query or the body, so an
+     * exception's message can name the call in a log line or a listener event without the records' keys.
+     */
     public String describe() {
-        return method + " " + path;
+        return method + " " + route.template();
     }
 
     @Override
