@@ -24,6 +24,7 @@ public final class Harness {
         all.put("coldstart", new ColdStartScenario());
         all.put("tenants", new TenantsScenario());
         all.put("poller-tenants", new PollerTenantsScenario());
+        all.put("reconcile", new ReconcileScenario());
         return all;
     }
 

@@ -92,4 +92,14 @@ class HarnessTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("| file ") && text.contains("| jdbc, pooled ") && text.contains("| 20 "), text);
     }
+
+    @Test
+    void reconcileSendsOnlyTheEditedRecordsAndPrintsTheShareLast() throws Exception {
+        assertEquals(0, run("reconcile", "--records", "300"));
+        assertTrue(lastLine().matches("reconcile: sent 3 of 300 records \\(1\\.00%\\), -?[0-9.]+ us/unchanged record"),
+                lastLine());
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("| first sync (fills the ledger) ") && text.contains("| re-sync, nothing edited "),
+                text);
+    }
 }

@@ -102,6 +102,29 @@ class ReconcilerTest {
     }
 
     @Test
+    void theEditsOfManyChunksGoInFullBatches() {
+        List<Contact> input = contacts(5_000);
+        ReconcileOptions options = ReconcileOptions.builder().batchSize(10).batchesInFlight(2).build(); // chunks of 40
+        reconciler.contacts().reconcile(input, options);
+        long requestsBefore = requests("crmContacts");
+        List<Contact> edited = new ArrayList<>(input);
+        for (int i = 7; i < 4_500; i += 100) { // 45 edits, one in every 2.5 chunks
+            edited.set(i, contact("c" + i, "Edited" + i));
+        }
+        // c4407 again, 15 chunks later, while its edit still waits in the 5th batch: that batch goes first.
+        edited.set(4_999, contact("c4407", "EditedAgain"));
+        ReconcileResult result = reconciler.contacts().reconcile(edited, options);
+        assertEquals(46, result.sent(), result.toString());
+        assertEquals(6, requests("crmContacts") - requestsBefore, "4 full batches of 10, one of 5, one of 1");
+        assertEquals("EditedAgain", fake.server().state(ORG).entities("crmContacts").get("c4407").get("firstName"));
+    }
+
+    private static long requests(String resource) {
+        return fake.server().journal().stream()
+                .filter(e -> "BATCH_UPDATE".equals(e.restLiMethod()) && e.path().contains(resource)).count();
+    }
+
+    @Test
     void aRefusedRecordIsNotRecordedAndIsSentAgainNextRun() {
         List<Contact> input = contacts(200);
         fake.server().failNext("/crmContacts", 1, 503);

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One reconcile of one scope: reads the input a chunk at a time, digests each record, looks the
- * chunk up in the ledger, sends the new and changed records in batches (a few in flight), and
+ * chunk up in the ledger, sends the new and changed records in full batches (a few in flight;
+ * a batch may gather the changed records of several chunks), and
  * records each batch's acknowledged records in the ledger when its response arrives, before
  * reporting progress. Unchanged records are not sent. With a full snapshot, every record seen
  * is marked with the run's generation, and the entries left unmarked are the records the CRM no
@@ -91,6 +92,7 @@ public final class ReconcileEngine<T extends SyncedRecord> {
     private final Events events;
     private final Counts counts = new Counts();
     private final AtomicReference<Throwable> broken = new AtomicReference<>();
+    private Pending pending = new Pending();
     private long generation;
 
     public ReconcileEngine(LedgerStore store, String tenant, String scope, String entity, Sender<T> sender,
@@ -114,6 +116,9 @@ public final class ReconcileEngine<T extends SyncedRecord> {
         try {
             while (broken.get() == null && input.hasNext()) {
                 sendChunk(readChunk(input, chunkSize, digester), permits);
+            }
+            if (broken.get() == null && !pending.isEmpty()) {
+                send(permits);
             }
         } finally {
             permits.acquireUninterruptibly(settings.batchesInFlight()); // the batches in flight settle first
@@ -189,36 +194,73 @@ public final class ReconcileEngine<T extends SyncedRecord> {
             counts.queued += changed.size();
             report();
         }
-        for (int from = 0; from < changed.size() && broken.get() == null; from += settings.batchSize()) {
-            List<Integer> batch = changed.subList(from, Math.min(changed.size(), from + settings.batchSize()));
-            List<T> records = new ArrayList<>(batch.size());
-            List<String> keys = new ArrayList<>(batch.size());
-            List<Digest> digests = new ArrayList<>(batch.size());
-            List<Digest> previous = new ArrayList<>(batch.size());
-            for (int i : batch) {
-                records.add(chunk.records().get(i));
-                keys.add(chunk.keys().get(i));
-                digests.add(chunk.digests().get(i));
-                previous.add(stored[i]);
+        for (int i : changed) {
+            if (broken.get() != null) {
+                return;
             }
-            permits.acquireUninterruptibly();
-            CompletableFuture<BatchResult> sent;
-            try {
-                sent = sender.upsert(records);
-            } catch (RuntimeException e) {
-                permits.release();
-                throw e;
+            if (pending.keys.contains(chunk.keys().get(i))) {
+                send(permits); // a batch holds a key once; the repeat goes in the next
             }
-            sent.whenComplete((result, failure) -> {
-                try {
-                    settle(keys, digests, previous, result, failure);
-                } catch (Throwable t) {
-                    broken.compareAndSet(null, t);
-                } finally {
-                    permits.release();
-                }
-            });
+            pending.add(chunk.records().get(i), chunk.keys().get(i), chunk.digests().get(i), stored[i]);
+            if (pending.size() == settings.batchSize()) {
+                send(permits);
+            }
         }
+    }
+
+    /**
+     * The changed records waiting for a full batch. Filled across chunks, so that a re-sync in
+     * which few records changed still sends full batches: fewer requests of the daily quota, and
+     * one ledger write per batch.
+     */
+    private final class Pending {
+        List<T> records = new ArrayList<>();
+        List<String> keyList = new ArrayList<>();
+        List<Digest> digests = new ArrayList<>();
+        List<Digest> previous = new ArrayList<>();
+        final Set<String> keys = new HashSet<>();
+
+        void add(T record, String key, Digest digest, Digest before) {
+            records.add(record);
+            keyList.add(key);
+            digests.add(digest);
+            previous.add(before);
+            keys.add(key);
+        }
+
+        int size() {
+            return records.size();
+        }
+
+        boolean isEmpty() {
+            return records.isEmpty();
+        }
+    }
+
+    /** Sends the pending batch, once a permit is free, and empties it. */
+    private void send(Semaphore permits) {
+        List<T> records = pending.records;
+        List<String> keys = pending.keyList;
+        List<Digest> digests = pending.digests;
+        List<Digest> previous = pending.previous;
+        pending = new Pending();
+        permits.acquireUninterruptibly();
+        CompletableFuture<BatchResult> sent;
+        try {
+            sent = sender.upsert(records);
+        } catch (RuntimeException e) {
+            permits.release();
+            throw e;
+        }
+        sent.whenComplete((result, failure) -> {
+            try {
+                settle(keys, digests, previous, result, failure);
+            } catch (Throwable t) {
+                broken.compareAndSet(null, t);
+            } finally {
+                permits.release();
+            }
+        });
     }
 
     /** Records a batch's acknowledged records in the ledger, then counts and reports them. */
