@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Options for one call, without cloning the client: a whole-call timeout that replaces the
- * client's, an idempotency key for a CREATE (else a random one is generated per call), and extra
- * headers. Paged listings apply the same options to every page. Immutable; {@code toString()}
+ * client's, an idempotency key for a CREATE (else a random one is generated per call), extra
+ * headers, and whether the call is background work that yields the client's throttle. Paged listings apply the same options to every page. Immutable; {@code toString()}
  * shows header names, never their values.
  */
 public final class RequestOptions {
@@ -27,11 +27,13 @@ public final class RequestOptions {
     private final Duration timeout;
     private final String idempotencyKey;
     private final Map<String, String> headers;
+    private final boolean background;
 
     private RequestOptions(Builder builder) {
         this.timeout = builder.timeout;
         this.idempotencyKey = builder.idempotencyKey;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
+        this.background = builder.background;
     }
 
     /**
@@ -79,23 +81,47 @@ public final class RequestOptions {
         return headers;
     }
 
+    /**
+     * Whether the call is background work (see {@link Builder#background(boolean)}).
+     *
+     * @return true when the call yields the client's throttle to other calls
+     */
+    public boolean background() {
+        return background;
+    }
+
+    /**
+     * A builder holding these options, to derive others from them.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.timeout = timeout;
+        builder.idempotencyKey = idempotencyKey;
+        builder.headers.putAll(headers);
+        builder.background = background;
+        return builder;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof RequestOptions that
                 && Objects.equals(timeout, that.timeout)
                 && Objects.equals(idempotencyKey, that.idempotencyKey)
-                && headers.equals(that.headers);
+                && headers.equals(that.headers)
+                && background == that.background;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(timeout, idempotencyKey, headers);
+        return Objects.hash(timeout, idempotencyKey, headers, background);
     }
 
     @Override
     public String toString() {
         return "RequestOptions[timeout=" + timeout + ", idempotencyKey=" + (idempotencyKey == null ? "none" : "set")
-                + ", headers=" + headers.keySet() + "]";
+                + ", headers=" + headers.keySet() + ", background=" + background + "]";
     }
 
     /** Builds {@link RequestOptions}; every setting is checked when it is set. */
@@ -104,8 +130,23 @@ public final class RequestOptions {
         private Duration timeout;
         private String idempotencyKey;
         private final Map<String, String> headers = new LinkedHashMap<>();
+        private boolean background;
 
         private Builder() {
+        }
+
+        /**
+         * Marks the call as background work, such as a bulk sync: under the client's throttle it
+         * books no send time ahead, but takes a free one when its wait ends, so a call without
+         * the mark (a recruiter's edit) goes before it rather than behind it. A {@code Reconciler}
+         * marks its calls so. With the throttle disabled it changes nothing.
+         *
+         * @param background whether the call yields the throttle to other calls
+         * @return this builder
+         */
+        public Builder background(boolean background) {
+            this.background = background;
+            return this;
         }
 
         /**

@@ -95,7 +95,8 @@ public final class ResourceReconciler<T extends SyncedRecord> {
     public ReconcileResult reconcile(Iterator<? extends T> records, ReconcileOptions options) {
         Objects.requireNonNull(records, "records must not be null");
         Objects.requireNonNull(options, "options must not be null");
-        RequestOptions requestOptions = options.requestOptions();
+        // Background: a recruiter's upsert through the same client goes ahead of the run's batches.
+        RequestOptions requestOptions = options.requestOptions().toBuilder().background(true).build();
         ReconcileEngine.Sender<T> sender = new ReconcileEngine.Sender<>() {
             @Override
             public CompletableFuture<BatchResult> upsert(List<T> batch) {

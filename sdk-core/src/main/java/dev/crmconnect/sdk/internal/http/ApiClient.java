@@ -250,7 +250,8 @@ public final class ApiClient implements AutoCloseable {
         String idempotencyKey = options.idempotencyKey()
                 .orElse(request.method() == RestMethod.CREATE ? UUID.randomUUID().toString() : null);
         Duration timeout = options.timeout().orElse(config.callTimeout());
-        return new Call(this, request, options.headers(), uri, bodyBytes(request), idempotencyKey, timeout);
+        return new Call(this, request, options.headers(), uri, bodyBytes(request), idempotencyKey, timeout,
+                options.background());
     }
 
     private static byte[] bodyBytes(ApiRequest request) {

@@ -59,6 +59,8 @@ final class Call {
     private final byte[] body;
     private final String idempotencyKey;
     private final Duration timeout;
+    /** Yields the throttle: books no send time ahead (see {@code RequestOptions.background}). */
+    private final boolean background;
     private final String what;
     private final RetryPolicy policy;
     private final long deadline;
@@ -74,8 +76,9 @@ final class Call {
     private volatile boolean sentInAttempt;
 
     Call(ApiClient client, ApiRequest request, Map<String, String> extraHeaders, URI uri, byte[] body,
-            String idempotencyKey, Duration timeout) {
+            String idempotencyKey, Duration timeout, boolean background) {
         this.client = client;
+        this.background = background;
         this.request = request;
         this.extraHeaders = extraHeaders;
         this.uri = uri;
@@ -169,7 +172,7 @@ final class Call {
         if (throttler == null) {
             return NO_WAIT;
         }
-        long waitNanos = throttler.reserve(request.recordCount());
+        long waitNanos = throttler.reserve(request.recordCount(), background);
         if (waitNanos == 0) {
             return NO_WAIT;
         }
@@ -191,7 +194,8 @@ final class Call {
         if (result.isDone()) {
             pendingWait.cancel(false);
         }
-        return ready;
+        // A background call booked nothing: when its wait ends it asks again, behind any call booked meanwhile.
+        return background ? ready.thenCompose(ignored -> waitForThrottle()) : ready;
     }
 
     /** One HTTP exchange; on a 401, when allowed, drops the token and repeats once with a fresh one. */

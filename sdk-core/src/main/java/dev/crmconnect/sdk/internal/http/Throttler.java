@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Record reservations are first come, first served: a call's records are never placed before
  * those of an earlier call, so a large batch is not starved by small ones. A call without records
- * waits only for the day's requests.
+ * waits only for the day's requests. A background call (a reconcile's batch) reserves only a time
+ * that is free now; otherwise it is told how long to wait and asks again then, so an interactive
+ * call that comes meanwhile books the next free time ahead of it instead of queueing behind it.
  */
 final class Throttler {
 
@@ -91,6 +93,17 @@ final class Throttler {
      *     the longest allowed (then nothing is reserved)
      */
     synchronized long reserve(int recordCount) {
+        return reserve(recordCount, false);
+    }
+
+    /**
+     * Reserves like {@link #reserve(int)}; a {@code background} call reserves only when it may send
+     * now, and otherwise reserves nothing and must call again once the returned wait has passed.
+     *
+     * @return the nanoseconds to wait before sending (for a background call, before asking again),
+     *     0 to send now, or -1 when the wait would exceed the longest allowed
+     */
+    synchronized long reserve(int recordCount, boolean background) {
         if (recordCount > recordsPerWindow) {
             return -1; // no window could ever hold it
         }
@@ -101,6 +114,9 @@ final class Throttler {
         at = earliestForRequest(at);
         if (at - now > maxWaitMillis) {
             return -1;
+        }
+        if (background && at > now) {
+            return TimeUnit.MILLISECONDS.toNanos(at - now); // booked nothing: the caller asks again then
         }
         commit(at, recordCount, now);
         return TimeUnit.MILLISECONDS.toNanos(at - now);

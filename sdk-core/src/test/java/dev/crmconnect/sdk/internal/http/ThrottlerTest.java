@@ -76,6 +76,21 @@ class ThrottlerTest {
     }
 
     @Test
+    void aBackgroundCallBooksNothingAheadSoAnInteractiveOneGoesFirst() {
+        // 100 records a minute: 610 ms a record, a burst of 10 records.
+        Throttler throttler = new Throttler(100, 100_000, LONG, clock);
+        assertEquals(0, throttler.reserve(20, true), "free now: taken");
+        assertEquals(millis(6_100), throttler.reserve(10, true), "not free now: told when to ask again");
+        assertEquals(millis(6_100), throttler.reserve(10, true), "and nothing was booked");
+        assertEquals(millis(6_100), throttler.reserve(10), "an interactive call books the next free time");
+        assertEquals(millis(12_200), throttler.reserve(10, true), "behind it");
+        clock.advance(Duration.ofMillis(6_100));
+        assertEquals(millis(6_100), throttler.reserve(10, true), "the interactive call's time was kept for it");
+        clock.advance(Duration.ofMillis(6_100));
+        assertEquals(0, throttler.reserve(10, true));
+    }
+
+    @Test
     void noSpanOf61SecondsAndNoServerMinuteExceedsTheQuotaAndNoCallWaitsLongerThanNeeded() {
         int limit = 10_000;
         long seed = 20250301;
