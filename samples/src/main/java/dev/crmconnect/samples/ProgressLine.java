@@ -1,12 +1,14 @@
 package dev.crmconnect.samples;
 
+import dev.crmconnect.sdk.sync.ReconcileProgress;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
- * A progress bar for a long sync: rows done, percent, records per second, time left and
- * failures. On a terminal it redraws one line; elsewhere (a log, a test) it prints a line at
- * every tenth of the way.
+ * A progress bar for a reconcile: rows seen of the total, and of them unchanged, sent, failed and
+ * deleted, and the time the rows still to send will take under the quota. On a terminal it
+ * redraws one line; elsewhere (a log, a test) it prints a line at every tenth of the way.
  */
 final class ProgressLine {
 
@@ -14,64 +16,65 @@ final class ProgressLine {
 
     private final PrintStream out;
     private final int total;
-    private final int startRows;
     private final boolean redraw;
-    private final long startNanos = System.nanoTime();
     private int lastTenth = -1;
+    private String latest;
+    private String printed;
 
     /**
-     * @param out       where to draw
-     * @param total     rows in all
-     * @param startRows rows done before this run
-     * @param redraw    whether {@code out} is a terminal, where a line can be redrawn
+     * @param out    where to draw
+     * @param total  rows this run reads
+     * @param redraw whether {@code out} is a terminal, where a line can be redrawn
      */
-    ProgressLine(PrintStream out, int total, int startRows, boolean redraw) {
+    ProgressLine(PrintStream out, int total, boolean redraw) {
         this.out = out;
         this.total = total;
-        this.startRows = startRows;
         this.redraw = redraw;
     }
 
-    /** Shows that {@code rowsDone} rows of the total are done, {@code failures} of them failed. */
-    void update(int rowsDone, int failures) {
-        int tenth = total == 0 ? 10 : (int) (10L * rowsDone / total);
+    /** Shows {@code progress}, with {@code invalidRows} rows that made no contact and were not handed over. */
+    void update(ReconcileProgress progress, int invalidRows) {
+        long seen = progress.seen() + invalidRows;
+        int tenth = total == 0 ? 10 : (int) (10L * seen / total);
+        latest = render(progress, seen, progress.failed() + invalidRows);
         if (!redraw && tenth == lastTenth) {
             return;
         }
         lastTenth = tenth;
-        String line = render(rowsDone, failures);
-        if (redraw) {
-            out.print("\r" + line);
-        } else {
-            out.println(line);
-        }
-        out.flush();
+        print(latest);
     }
 
-    /** Ends the redrawn line. */
+    /** Shows the final counts (the last batches are acknowledged after the last row is seen) and ends the line. */
     void finish() {
+        if (latest != null && !latest.equals(printed)) {
+            print(latest);
+        }
         if (redraw) {
             out.println();
         }
     }
 
-    /** Records per second in this run so far. */
-    double rate(int rowsDone) {
-        double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-        return (rowsDone - startRows) / seconds;
+    private void print(String line) {
+        if (redraw) {
+            out.print("\r" + line);
+        } else {
+            out.println(line);
+        }
+        printed = line;
+        out.flush();
     }
 
-    private String render(int rowsDone, int failures) {
-        double fraction = total == 0 ? 1 : (double) rowsDone / total;
+    private String render(ReconcileProgress progress, long seen, long failed) {
+        double fraction = total == 0 ? 1 : Math.min(1, (double) seen / total);
         int filled = (int) Math.round(fraction * WIDTH);
-        double rate = rate(rowsDone);
-        String eta = rate <= 0 ? "--:--" : duration((long) Math.ceil((total - rowsDone) / rate));
-        return String.format(Locale.ROOT, "  [%s%s] %,d/%,d rows %3d%%  %,.0f records/s  ETA %s  failures %,d",
-                "#".repeat(filled), ".".repeat(WIDTH - filled), rowsDone, total, Math.round(fraction * 100), rate,
-                eta, failures);
+        String left = progress.estimatedTimeLeft().map(ProgressLine::duration).orElse("--:--");
+        return String.format(Locale.ROOT, "  [%s%s] %,d/%,d rows seen %3d%%  unchanged %,d  sent %,d  failed %,d"
+                        + "  deleted %,d  time left %s", "#".repeat(filled), ".".repeat(WIDTH - filled), seen, total,
+                Math.round(fraction * 100), progress.unchanged(), progress.sent(), failed, progress.deleted(), left);
     }
 
-    private static String duration(long seconds) {
+    private static String duration(Duration left) {
+        long seconds = (left.toMillis() + 999) / 1000;
         return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 }

@@ -14,18 +14,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
 /**
  * The contact sync demo ({@code -Prun-sync}): generates a realistic CSV of contacts when none is
- * given, starts the embedded fake server and runs {@link ContactSyncSample#sync} against it. With
- * endpoint settings it syncs to that endpoint instead. It is the demo harness, kept in the tests
- * because it needs the testkit; copy {@link ContactSyncSample} and what it uses, not this.
+ * given, starts the embedded fake server and runs {@link ContactSyncSample#sync} against it three
+ * times: the CSV, the same CSV again (nothing is sent), and a copy with 1% of its rows edited
+ * (only those are sent). With endpoint settings it syncs to that endpoint once instead. It is the
+ * demo harness, kept in the tests because it needs the testkit; copy {@link ContactSyncSample} and
+ * what it uses, not this.
  */
 public final class ContactSyncDemo {
 
@@ -33,6 +38,8 @@ public final class ContactSyncDemo {
     static final Set<String> VALUE_FLAGS = union(ContactSyncSample.VALUE_FLAGS, "rows");
     private static final String ORGANIZATION = "urn:li:organization:1001";
     private static final long CSV_SEED = 42;
+    /** One row in this many is edited for the third run: 1%. */
+    static final int EDIT_EVERY = 100;
 
     private ContactSyncDemo() {
     }
@@ -48,20 +55,24 @@ public final class ContactSyncDemo {
         if (parsed == null) {
             return; // --help
         }
-        ContactSyncSample.Result result = SampleArgs.exitOnInvalidSetting(() -> run(parsed, System.out, System.console() != null));
-        if (result.stopReason() != null) {
+        List<ContactSyncSample.Result> results = SampleArgs.exitOnInvalidSetting(
+                () -> run(parsed, System.out, System.console() != null));
+        if (results.stream().anyMatch(r -> r.stopReason() != null)) {
             System.exit(1);
         }
     }
 
-    /** Runs the demo on {@code args}, printing to {@code out} (redrawing the progress line on a terminal). */
-    static ContactSyncSample.Result run(SampleArgs args, PrintStream out, boolean terminal) {
+    /**
+     * Runs the demo on {@code args}, printing to {@code out} (redrawing the progress line on a
+     * terminal); returns each run's result.
+     */
+    static List<ContactSyncSample.Result> run(SampleArgs args, PrintStream out, boolean terminal) {
         out.println(ContactSyncSample.title());
         Path directory = args.workDir("contact-sync");
         Path csv = csvFile(args, directory, out);
         Optional<Endpoint> endpoint = Endpoint.from(args);
         if (endpoint.isPresent()) {
-            return ContactSyncSample.run(endpoint.get(), csv, args, out, terminal);
+            return List.of(ContactSyncSample.run(endpoint.get(), csv, args, out, terminal));
         }
         // The fake enforces LinkedIn's quotas too; a raised --records-per-minute raises both.
         int recordsPerMinute = ContactSyncSample.recordsPerMinute(args);
@@ -77,39 +88,51 @@ public final class ContactSyncDemo {
                      .integrationContext(ORGANIZATION)
                      .throttle(ContactSyncSample.throttle(args))
                      .build()) {
-            out.println("Endpoint: the embedded fake server at " + fake.baseUrl()
-                    + " (it starts empty on each run)");
-            ContactSyncSample.Result result = ContactSyncSample.sync(client, csv, directory,
-                    ContactSyncSample.limit(args), args.has("restart"), out, terminal);
-            out.println(describeFake(result, fake.state(ORGANIZATION).count("crmContacts")));
-            return result;
+            out.println("Endpoint: the embedded fake server at " + fake.baseUrl() + " (it starts empty, so the"
+                    + " ledger of an earlier demo is forgotten)");
+            List<ContactSyncSample.Result> results = new ArrayList<>();
+            out.println();
+            out.println("1. The CSV:");
+            results.add(ContactSyncSample.sync(client, csv, directory, ContactSyncSample.limit(args), true, out,
+                    terminal));
+            out.println();
+            out.println("2. The same CSV again: LinkedIn holds every row as it is, so nothing is sent.");
+            results.add(ContactSyncSample.sync(client, csv, directory, Integer.MAX_VALUE, false, out, terminal));
+            Path edited = directory.resolve("contacts-edited.csv");
+            int editedRows = editCsv(csv, edited);
+            out.println();
+            out.printf(Locale.ROOT, "3. %s: %,d rows (1%%) with a new job title; only those are sent.%n",
+                    edited.getFileName(), editedRows);
+            results.add(ContactSyncSample.sync(client, edited, directory, Integer.MAX_VALUE, false, out, terminal));
+            out.printf(Locale.ROOT, "The fake holds %,d contacts and received %,d in all.%n",
+                    fake.state(ORGANIZATION).count("crmContacts"), fake.journal().stream()
+                            .filter(e -> "BATCH_UPDATE".equals(e.restLiMethod())).mapToLong(e -> e.keys().size())
+                            .sum());
+            return results;
         }
     }
 
     /**
-     * What the fake holds, against what the runs stored: the fake is new on each run, so after a
-     * resume it holds only this run's contacts, while the summary counts every run's.
+     * Copies {@code csv} to {@code edited} with one row in {@value #EDIT_EVERY} (rows 1, 101, ...)
+     * given a new job title; returns the rows edited.
      */
-    static String describeFake(ContactSyncSample.Result result, int held) {
-        int thisRun = result.contactsStoredThisRun();
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "The fake holds %,d contacts", held));
-        if (held == thisRun) {
-            line.append(thisRun == 0 ? ": this run stored none" : ", the ones this run stored");
-        } else {
-            line.append(String.format(Locale.ROOT, "; this run stored %,d", thisRun));
+    static int editCsv(Path csv, Path edited) {
+        int count = 0;
+        try (ContactCsv.Reader reader = new ContactCsv.Reader(csv);
+             ContactCsv.Writer out = new ContactCsv.Writer(Files.newBufferedWriter(edited, StandardCharsets.UTF_8))) {
+            out.write(ContactCsv.COLUMNS);
+            for (ContactCsv.Row row = reader.next(); row != null; row = reader.next()) {
+                Map<String, String> values = new HashMap<>(row.values());
+                if (row.number() % EDIT_EVERY == 1) {
+                    values.put("jobTitle", "Head of Engineering");
+                    count++;
+                }
+                out.write(ContactCsv.COLUMNS.stream().map(values::get).toList());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + edited, e);
         }
-        int repeated = result.storedThisRun() - thisRun;
-        if (repeated > 0) {
-            line.append(String.format(Locale.ROOT, " (%,d more stored %s the crmId of a contact stored earlier in"
-                    + " the run, replacing it)", repeated, repeated == 1 ? "row repeated" : "rows repeated"));
-        }
-        int earlier = result.start().stored();
-        if (earlier > 0) {
-            line.append(String.format(Locale.ROOT, ". It starts empty on each run, so the %,d rows stored by earlier"
-                    + " runs are not in it; a real endpoint keeps them (%,d stored over all runs)", earlier,
-                    result.progress().stored()));
-        }
-        return line.append('.').toString();
+        return count;
     }
 
     /** The CSV to sync: {@code --csv}, else the work directory's, generated when absent. */
@@ -157,7 +180,7 @@ public final class ContactSyncDemo {
     /**
      * Writes a realistic CSV of {@code rows} contacts to {@code file}, the same for the same seed:
      * about 3% private (never sent), 4% do-not-contact, and about 2% with a problem a real export
-     * has (no first name, a malformed email, a profile URL without a scheme, a crmId repeated on the
+     * has (no first name, a malformed email, a profile URL without a scheme, a record repeated on the
      * next line) so that the sync has failures to report.
      */
     static void generateCsv(Path file, int rows, long seed) throws IOException {
@@ -167,7 +190,7 @@ public final class ContactSyncDemo {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (ContactCsv.Writer out = new ContactCsv.Writer(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8))) {
             out.write(ContactCsv.COLUMNS);
-            String previousId = null;
+            List<String> previous = null;
             for (int i = 1; i <= rows; i++) {
                 String first = FIRST_NAMES[random.nextInt(FIRST_NAMES.length)];
                 String last = LAST_NAMES[random.nextInt(LAST_NAMES.length)];
@@ -179,20 +202,22 @@ public final class ContactSyncDemo {
                 Instant created = now.minus(Duration.ofMinutes(random.nextInt(3 * 365 * 24 * 60)));
                 Instant updated = created.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 90)));
                 double problem = random.nextDouble();
+                boolean repeat = false;
                 if (problem < 0.005) {
                     first = "";
                 } else if (problem < 0.010) {
                     email = email.replace("@", " at ");
                 } else if (problem < 0.015) {
                     profile = profile.substring("https://".length());
-                } else if (problem < 0.020 && previousId != null) {
-                    crmId = previousId; // the export repeated a record
+                } else if (problem < 0.020 && previous != null) {
+                    repeat = true; // the export repeated the record above
                 }
-                previousId = crmId;
-                out.write(List.of(crmId, random.nextDouble() < 0.03 ? "private" : "public", first, last,
+                List<String> row = List.of(crmId, random.nextDouble() < 0.03 ? "private" : "public", first, last,
                         email, phone(random, place[2]), place[0], place[1], place[2],
                         TITLES[random.nextInt(TITLES.length)], COMPANIES[random.nextInt(COMPANIES.length)], profile,
-                        Boolean.toString(random.nextDouble() < 0.04), created.toString(), updated.toString()));
+                        Boolean.toString(random.nextDouble() < 0.04), created.toString(), updated.toString());
+                previous = repeat ? previous : row;
+                out.write(previous);
             }
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -221,10 +246,10 @@ public final class ContactSyncDemo {
                   with no endpoint settings: syncs to the embedded fake server; with them, to that endpoint
                   --csv FILE                   the contacts to sync (default: a generated one in the work directory)
                   --rows N                     rows of the generated CSV (default 10,000)
-                  --limit N                    sync at most N rows in this run, then stop (resume with the next run)
-                  --restart                    forget the progress and sync the whole CSV again
+                  --limit N                    the first run reads at most N rows (the second then sends the rest)
+                  --restart                    with an endpoint: forget the ledger and send every row again
                   --records-per-minute N       the client-side throttle (default LinkedIn's 10,000)
-                  --work-dir DIR               where the CSV, progress and failures go (default samples/work)
+                  --work-dir DIR               where the CSV, ledger and failures go (default samples/work)
                   --base-url, --token-url, --client-id, --client-secret, --integration-context
                                                a real endpoint, or CRMCONNECT_* variables as for the poller
                   --help""";

@@ -2,8 +2,6 @@ package dev.crmconnect.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,105 +37,126 @@ class ContactSyncSampleTest {
     }
 
     @Test
-    void anInterruptedSyncResumesAndEveryValidPublicRowEndsUpStored(@TempDir Path dir) throws Exception {
+    void aSecondRunSendsNothingAndACsvWithOnePercentEditedSendsOnlyThoseRows(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("contacts.csv");
+        ContactSyncDemo.generateCsv(csv, 1_000, SEED);
+        try (FakeCrmConnect fake = fake(); CrmConnectClient client = client(fake, RetryPolicy.defaults())) {
+            Output first = new Output();
+            ContactSyncSample.Result all = ContactSyncSample.sync(client, csv, dir, Integer.MAX_VALUE, false,
+                    first.stream, false);
+            assertTrue(all.complete(), first.text());
+            assertTrue(all.failed() > 0, "seed " + SEED + ": the generated CSV has rows that fail");
+            Set<String> stored = expectedStored(csv, dir.resolve("failures.csv"));
+            assertEquals(stored, fake.state(ORGANIZATION).entities("crmContacts").keySet(), "seed " + SEED);
+            assertEquals(stored.size(), all.sent());
+            assertTrue(first.text().contains("1,000/1,000 rows seen 100%"), first.text());
+            assertTrue(first.text().contains(String.format("Done: 1,000 of 1,000 rows: %,d sent (new or changed), 0"
+                    + " unchanged", all.sent())), first.text());
+
+            Output second = new Output();
+            ContactSyncSample.Result again = ContactSyncSample.sync(client, csv, dir, Integer.MAX_VALUE, false,
+                    second.stream, false);
+            assertEquals(0, again.sent(), second.text());
+            assertEquals(all.sent(), again.unchanged());
+            assertTrue(second.text().contains(String.format("the ledger %s says LinkedIn holds %,d contacts",
+                    dir.resolve("ledger"), all.sent())), second.text());
+            assertTrue(second.text().contains("  time left "), second.text());
+            assertEquals(all.sent(), recordsReceived(fake), "the second run sent nothing");
+
+            Path edited = dir.resolve("contacts-edited.csv");
+            assertEquals(10, ContactSyncDemo.editCsv(csv, edited));
+            Set<String> editedStored = editedStoredRows(edited, stored);
+            ContactSyncSample.Result third = ContactSyncSample.sync(client, edited, dir, Integer.MAX_VALUE, false,
+                    new Output().stream, false);
+            assertEquals(editedStored.size(), third.sent(), "only the edited rows LinkedIn holds are sent");
+            assertEquals(all.sent() - editedStored.size(), third.unchanged());
+            assertEquals(all.sent() + editedStored.size(), recordsReceived(fake));
+            for (String crmId : editedStored) {
+                assertEquals("Head of Engineering",
+                        fake.state(ORGANIZATION).entities("crmContacts").get(crmId).get("currentJobTitle"));
+            }
+        }
+    }
+
+    @Test
+    void aLimitedRunIsFinishedByTheNextWhichSkipsTheRowsSent(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("contacts.csv");
         ContactSyncDemo.generateCsv(csv, 300, SEED);
         try (FakeCrmConnect fake = fake(); CrmConnectClient client = client(fake, RetryPolicy.defaults())) {
             Output first = new Output();
             ContactSyncSample.Result partial = ContactSyncSample.sync(client, csv, dir, 120, false, first.stream, false);
-
             assertFalse(partial.complete(), first.text());
-            assertEquals(120, partial.progress().rowsDone());
-            assertTrue(first.text().contains("Run again to resume at row 121"), first.text());
+            assertEquals(120, partial.rowsRead());
+            assertTrue(first.text().contains("Run again to sync the rest"), first.text());
 
-            Output second = new Output();
             ContactSyncSample.Result done = ContactSyncSample.sync(client, csv, dir, Integer.MAX_VALUE, false,
-                    second.stream, false);
-
-            assertTrue(done.complete(), second.text());
-            assertEquals(120, done.resumedAtRow());
-            assertTrue(second.text().contains("Resuming at row 121"), second.text());
-            assertTrue(second.text().contains("300/300 rows 100%"), second.text());
-            assertEquals(300, done.progress().stored() + done.progress().skippedPrivate() + done.progress().failed());
-            assertTrue(done.progress().failed() > 0, "seed " + SEED + ": the generated CSV has rows that fail");
-            assertEquals(done.progress().failed(), done.failureReasons().values().stream().mapToInt(i -> i).sum());
+                    new Output().stream, false);
+            assertTrue(done.complete());
+            assertEquals(partial.sent(), done.unchanged());
             assertEquals(expectedStored(csv, dir.resolve("failures.csv")),
                     fake.state(ORGANIZATION).entities("crmContacts").keySet(), "seed " + SEED);
-
-            Output third = new Output();
-            ContactSyncSample.Result again = ContactSyncSample.sync(client, csv, dir, Integer.MAX_VALUE, false,
-                    third.stream, false);
-            assertTrue(third.text().contains("Already synced"), third.text());
-            assertEquals(done.progress(), again.progress());
+            assertEquals(done.sent() + done.unchanged(), recordsReceived(fake), "no row was sent twice");
         }
     }
 
     @Test
-    void aBatchTheServerKeepsFailingStopsTheRunAndTheNextRunSendsItAgain(@TempDir Path dir) throws Exception {
+    void theRecordsOfAFailedBatchAreSentByTheNextRun(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("contacts.csv");
         ContactSyncDemo.generateCsv(csv, 50, SEED);
         try (FakeCrmConnect fake = fake(); CrmConnectClient client = client(fake, RetryPolicy.none())) {
             fake.failNext("/crmContacts", 1, 503);
             Output first = new Output();
-            ContactSyncSample.Result stopped = ContactSyncSample.sync(client, csv, dir, Integer.MAX_VALUE, false,
+            ContactSyncSample.Result failed = ContactSyncSample.sync(client, csv, dir, Integer.MAX_VALUE, false,
                     first.stream, false);
-
-            assertNotNull(stopped.stopReason(), first.text());
-            assertEquals(0, stopped.progress().rowsDone(), "the failed chunk is not counted as done");
-            assertTrue(first.text().contains("Stopped at row 1: the server failed a whole batch"), first.text());
+            assertEquals(0, failed.sent(), first.text());
+            assertTrue(failed.failed() > 0, first.text());
+            assertEquals(0, fake.state(ORGANIZATION).count("crmContacts"));
 
             ContactSyncSample.Result done = ContactSyncSample.sync(client, csv, dir, Integer.MAX_VALUE, false,
                     new Output().stream, false);
-            assertNull(done.stopReason());
-            assertTrue(done.complete());
-            assertEquals(done.progress().stored(), fake.state(ORGANIZATION).count("crmContacts"));
+            assertEquals(0, done.unchanged());
+            assertEquals(done.sent(), fake.state(ORGANIZATION).count("crmContacts"));
+            assertTrue(done.sent() > 0);
         }
     }
 
     @Test
-    void theDemoGeneratesACsvAndSyncsItToTheFake(@TempDir Path dir) {
-        SampleArgs args = SampleArgs.parse(new String[] {"--work-dir", dir.toString(), "--rows", "200"},
-                Set.of("work-dir", "rows"), Set.of(), k -> null);
+    void theDemoSyncsTheCsvThenSendsNothingThenOnlyTheEditedRows(@TempDir Path dir) {
+        SampleArgs args = SampleArgs.parse(new String[] {"--work-dir", dir.toString(), "--rows", "500",
+                "--records-per-minute", "60000"}, ContactSyncDemo.VALUE_FLAGS, Set.of(), k -> null);
         Output out = new Output();
 
-        ContactSyncSample.Result result = ContactSyncDemo.run(args, out.stream, false);
+        List<ContactSyncSample.Result> runs = ContactSyncDemo.run(args, out.stream, false);
 
-        assertTrue(result.complete(), out.text());
-        assertEquals(200, result.totalRows());
+        assertEquals(3, runs.size(), out.text());
+        assertTrue(runs.get(0).complete(), out.text());
         assertTrue(Files.exists(dir.resolve("contact-sync").resolve("contacts.csv")));
-        assertTrue(out.text().contains("Done: 200 of 200 rows"), out.text());
-        assertTrue(out.text().contains("The fake holds " + result.progress().stored() + " contacts, the ones this run"
-                + " stored."), out.text());
+        assertEquals(0, runs.get(1).sent(), out.text());
+        assertTrue(runs.get(2).sent() > 0 && runs.get(2).sent() <= 5, out.text());
+        assertEquals(runs.get(0).sent(), runs.get(2).unchanged() + runs.get(2).sent());
+        assertTrue(out.text().contains(String.format("The fake holds %,d contacts and received %,d in all.",
+                runs.get(0).sent(), runs.get(0).sent() + runs.get(2).sent())), out.text());
     }
 
-    @Test
-    void aResumedDemoSaysItsFakeHoldsOnlyThisRunsContacts(@TempDir Path dir) {
-        SampleArgs first = SampleArgs.parse(new String[] {"--work-dir", dir.toString(), "--rows", "300", "--limit",
-                "120", "--records-per-minute", "60000"}, ContactSyncDemo.VALUE_FLAGS, Set.of(), k -> null);
-        Output one = new Output();
-        ContactSyncSample.Result partial = ContactSyncDemo.run(first, one.stream, false);
-        assertTrue(one.text().contains(String.format("The fake holds %d contacts, the ones this run stored.%n",
-                partial.progress().stored())), one.text());
+    /** The records the fake received in BATCH_UPDATEs of contacts. */
+    private static long recordsReceived(FakeCrmConnect fake) {
+        return fake.journal().stream().filter(e -> "BATCH_UPDATE".equals(e.restLiMethod()))
+                .mapToLong(e -> e.keys().size()).sum();
+    }
 
-        SampleArgs second = SampleArgs.parse(new String[] {"--work-dir", dir.toString(), "--records-per-minute",
-                "60000"}, ContactSyncDemo.VALUE_FLAGS, Set.of(), k -> null);
-        Output two = new Output();
-        ContactSyncSample.Result done = ContactSyncDemo.run(second, two.stream, false);
-
-        assertTrue(done.complete(), two.text());
-        int earlier = partial.progress().stored();
-        int thisRun = done.storedThisRun();
-        assertEquals(done.progress().stored(), earlier + thisRun);
-        assertEquals(thisRun, done.contactsStoredThisRun(), "seed 42: no crmId repeated across chunks");
-        assertTrue(two.text().contains(String.format("This run: 180 rows at "))
-                && two.text().contains(String.format(": %d stored, %d private (never sent), %d failed%n", thisRun,
-                        done.progress().skippedPrivate() - partial.progress().skippedPrivate(),
-                        done.progress().failed() - partial.progress().failed())), two.text());
-        assertTrue(two.text().contains(String.format("Done: 300 of 300 rows (this run and earlier ones): %d stored",
-                done.progress().stored())), two.text());
-        assertTrue(two.text().contains(String.format("The fake holds %d contacts, the ones this run stored. It starts"
-                + " empty on each run, so the %d rows stored by earlier runs are not in it; a real endpoint keeps"
-                + " them (%d stored over all runs).", thisRun, earlier, done.progress().stored())), two.text());
+    /** The crmIds of the edited rows (rows 1, 101, ...) that LinkedIn holds, once each. */
+    private static Set<String> editedStoredRows(Path edited, Set<String> stored) throws Exception {
+        Set<String> crmIds = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        try (ContactCsv.Reader reader = new ContactCsv.Reader(edited)) {
+            for (ContactCsv.Row row = reader.next(); row != null; row = reader.next()) {
+                boolean first = seen.add(String.valueOf(row.crmId())); // a repeated crmId is refused, not sent
+                if (first && row.number() % ContactSyncDemo.EDIT_EVERY == 1 && stored.contains(row.crmId())) {
+                    crmIds.add(row.crmId());
+                }
+            }
+        }
+        return crmIds;
     }
 
     @Test
@@ -155,7 +174,7 @@ class ContactSyncSampleTest {
 
             assertTrue(result.complete(), out.text());
             assertEquals(3, result.totalRows());
-            assertEquals(2, result.progress().stored());
+            assertEquals(2, result.sent());
             assertEquals(Map.of("contact.currentCompanyName: must not contain control characters", 1),
                     result.failureReasons());
             assertEquals(List.of(Map.of("row", "2", "line", "3", "crmId", "c-2", "status", "0",
@@ -199,10 +218,10 @@ class ContactSyncSampleTest {
         assertFalse(e.getMessage().contains("yesterday"), "the message repeats the value");
     }
 
-    /** The crmIds of rows that make a valid public contact and are not listed as failed. */
+    /** The crmIds of rows that make a valid public contact (rows listed as invalid by number are not). */
     private static Set<String> expectedStored(Path csv, Path failures) throws Exception {
-        Set<Integer> failedRows = ContactCsv.readAll(failures).stream().map(f -> Integer.parseInt(f.get("row")))
-                .collect(Collectors.toSet());
+        Set<Integer> failedRows = ContactCsv.readAll(failures).stream().filter(f -> !f.get("row").isEmpty())
+                .map(f -> Integer.parseInt(f.get("row"))).collect(Collectors.toSet());
         Set<String> expected = new HashSet<>();
         try (ContactCsv.Reader reader = new ContactCsv.Reader(csv)) {
             for (ContactCsv.Row row = reader.next(); row != null; row = reader.next()) {
