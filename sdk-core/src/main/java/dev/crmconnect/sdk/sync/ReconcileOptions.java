@@ -271,7 +271,9 @@ public final class ReconcileOptions {
         }
 
         /**
-         * The options of every request the run sends.
+         * The options of every request the run sends; the run marks them
+         * {@link RequestOptions.Builder#background(boolean) background}, so that interactive calls
+         * through the same client go before its batches under the throttle.
          *
          * @param requestOptions the per-call options
          * @return this builder

@@ -45,8 +45,8 @@ public final class SyncLedger implements AutoCloseable {
     /**
      * A ledger in {@code directory} (created when absent), for one process at a time (the directory
      * is locked while open): an append-only binary log, fsync'd once per acknowledged batch, with
-     * every entry also held in memory (about 40 bytes per entry), and compacted when it has grown
-     * to about twice the live entries. An entry with a short crmId takes about 34 bytes on disk. A
+     * every entry also held in memory (about 100 bytes per entry with a short crmId), and
+     * compacted when it has grown to about twice the live entries. An entry with a short crmId takes about 34 bytes on disk. A
      * process killed during a write leaves a torn last record, which opening drops.
      *
      * @param directory the ledger's directory; created, with its parents, when absent
