@@ -22,6 +22,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.crmconnect.sdk.internal.http.ApiRequest;
 import dev.crmconnect.sdk.internal.http.ApiResponse;
+import dev.crmconnect.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ class AuthTest {
     void theTokenIsRefreshedBeforeItExpiresMidRun() {
         stubTokens("token-a", "token-b");
         stubContacts();
-        TestSupport.MutableClock clock = new TestSupport.MutableClock(Instant.parse("2025-03-01T12:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-01T12:00:00Z"));
         try (CrmConnectClient client = TestSupport.builder(wm).clock(clock).build()) {
             TestSupport.call(client, TestSupport.finder());
             clock.advance(Duration.ofSeconds(1800 - 90)); // still well before expiry

@@ -24,6 +24,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.crmconnect.sdk.internal.http.ApiRequest;
 import dev.crmconnect.sdk.internal.http.ApiResponse;
+import dev.crmconnect.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -109,7 +110,7 @@ class RetryTest {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(1).atZone(ZoneOffset.UTC));
         stubSequence("/v2/crmContacts", status(503).withHeader("Retry-After", date), ok());
         try (CrmConnectClient client = TestSupport.builder(wm).listener(listener)
-                .clock(new TestSupport.MutableClock(now)).build()) {
+                .clock(new MutableClock(now)).build()) {
             assertEquals(2, TestSupport.call(client, TestSupport.finder()).attempts());
         }
         assertEquals(1, retries.size());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmconnect.sdk.poller.ComplianceStatus.Level;
 import dev.crmconnect.sdk.poller.PollSummary.Outcome;
+import dev.crmconnect.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +24,7 @@ class ComplianceTest {
     /** Where a read starts when it begins at the feed's edge: its retention, less a quarter hour. */
     static final Duration EDGE = FakeNoticeFeed.RETENTION.minusMinutes(15);
 
-    final TestClock clock = new TestClock(T0);
+    final MutableClock clock = new MutableClock(T0);
     final CheckpointStore store = CheckpointStore.inMemory();
     final RecordingListener listener = new RecordingListener();
     final CountingHandler handler = new CountingHandler();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmconnect.model.DeletionNotice;
 import dev.crmconnect.sdk.poller.PollSummary.Outcome;
+import dev.crmconnect.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,7 +27,7 @@ class DeletionNoticePollerTest {
     static final String OTHER_TENANT = "urn:li:organization:2002";
     static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
-    final TestClock clock = new TestClock(T0);
+    final MutableClock clock = new MutableClock(T0);
     final CheckpointStore store = CheckpointStore.inMemory();
     final RecordingListener listener = new RecordingListener();
 

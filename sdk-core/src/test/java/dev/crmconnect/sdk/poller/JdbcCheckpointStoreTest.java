@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmconnect.sdk.internal.poller.AuditJsonLines;
 import dev.crmconnect.sdk.testing.PostgresServer;
+import dev.crmconnect.testsupport.MutableClock;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -247,7 +248,7 @@ class JdbcCheckpointStoreTest extends CheckpointStoreContractTest {
 
     @Test
     void aPollRereadingPagesPartlyDecidedBeforeHandsOverOnlyTheRestAndRecordsEachOnce() throws Exception {
-        TestClock clock = new TestClock(T0);
+        MutableClock clock = new MutableClock(T0);
         FakeNoticeFeed feed = new FakeNoticeFeed(TENANT, clock);
         List<String> noticeIds = new ArrayList<>();
         for (int i = 0; i < 250; i++) {

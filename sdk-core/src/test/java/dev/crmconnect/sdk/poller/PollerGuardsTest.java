@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmconnect.model.DeletionNotice;
 import dev.crmconnect.sdk.poller.PollSummary.Outcome;
+import dev.crmconnect.testsupport.MutableClock;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ class PollerGuardsTest {
     static final String OTHER_TENANT = "urn:li:organization:2002";
     static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
-    final TestClock clock = new TestClock(T0);
+    final MutableClock clock = new MutableClock(T0);
     final CheckpointStore store = CheckpointStore.inMemory();
     final RecordingListener listener = new RecordingListener();
 

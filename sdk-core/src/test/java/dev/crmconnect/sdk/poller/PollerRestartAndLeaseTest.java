@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmconnect.model.DeletionNotice;
 import dev.crmconnect.sdk.poller.PollSummary.Outcome;
+import dev.crmconnect.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +30,9 @@ class PollerRestartAndLeaseTest {
     static final String TENANT = "urn:li:organization:1001";
     static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
-    final TestClock clock = new TestClock(T0);
+    final MutableClock clock = new MutableClock(T0);
 
-    static DeletionNoticePoller.Builder poller(CheckpointStore store, NoticeHandler handler, TestClock clock,
+    static DeletionNoticePoller.Builder poller(CheckpointStore store, NoticeHandler handler, MutableClock clock,
                                                List<? extends NoticeFeed> feeds) {
         return DeletionNoticePoller.builder()
                 .feeds(feeds)

@@ -23,6 +23,7 @@ import dev.crmconnect.model.DataRequestScope;
 import dev.crmconnect.model.DataRequestStatus;
 import dev.crmconnect.sdk.CrmConnectClient;
 import dev.crmconnect.sdk.RequestOptions;
+import dev.crmconnect.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,14 +48,14 @@ class DataRequestsTest {
     private static final DataRequestScope SEAT = DataRequests.seat("urn:li:seat:7");
 
     private CrmConnectClient client;
-    private Wire.MutableClock clock;
+    private MutableClock clock;
     private List<Duration> waits;
     private DataRequests requests;
 
     @BeforeEach
     void setUp() {
         client = Wire.client(wm);
-        clock = new Wire.MutableClock(Instant.parse("2024-06-07T10:00:00Z"));
+        clock = new MutableClock(Instant.parse("2024-06-07T10:00:00Z"));
         waits = new ArrayList<>();
         requests = DataRequests.builder(client)
                 .clock(clock)

@@ -8,11 +8,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.crmconnect.sdk.CrmConnectClient;
 import dev.crmconnect.sdk.RetryPolicy;
 import dev.crmconnect.sdk.Throttle;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A client aimed at a WireMock server, for the privacy flows' wire tests. */
 final class Wire {
@@ -44,33 +40,5 @@ final class Wire {
                 .callTimeout(Duration.ofSeconds(20))
                 .attemptTimeout(Duration.ofSeconds(5))
                 .build();
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -21,11 +21,8 @@ import dev.crmconnect.testkit.FakeCrmConnect;
 import dev.crmconnect.testkit.FakeCrmConnectExtension;
 import dev.crmconnect.testkit.FakeTenant;
 import dev.crmconnect.testkit.JournalEntry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -59,7 +56,7 @@ class DataRequestFlowTest {
         fakeClock.freeze();
         client = fake.server().client();
         requests = DataRequests.builder(client)
-                .clock(new FakeClockView(fakeClock))
+                .clock(fakeClock)
                 .random(new Random(SEED))
                 .pollIntervals(Duration.ofSeconds(5), Duration.ofMinutes(1))
                 .sleeper(duration -> {
@@ -163,29 +160,5 @@ class DataRequestFlowTest {
         assertTrue(e.getMessage().contains(named), name + ": " + e.getMessage());
         assertEquals(List.of(), fake.server().journal(), name + ": the fake saw no call at all");
         assertEquals(0, fake.server().state(ORG).count("dataRequests"));
-    }
-
-    /** The fake's clock as a {@link Clock}, so that the wait measures its timeout on it. */
-    private static final class FakeClockView extends Clock {
-        private final FakeClock clock;
-
-        FakeClockView(FakeClock clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return clock.now();
-        }
     }
 }
