@@ -56,13 +56,16 @@ public interface CheckpointStore
     /**
      * A store in a database reached through {@code dataSource} (PostgreSQL first), shared by
      * poller instances on several machines; creates its tables, named {@code crmconnect_*}, when
-     * absent, and brings an earlier version's up to date. Each call takes a connection from
+     * absent, and brings an earlier version's up to date: the schema's versions are recorded in
+     * {@code crmconnect_schema_version}, and instances starting at once apply each step once.
+     * Tables of a newer version than this SDK knows are refused. Each call takes a connection from
      * {@code dataSource}: pass a pooled one. A poll looks up, then records, each page's decisions
      * in a few round trips.
      *
      * @param dataSource where to take connections from; pooled
      * @return the open store
-     * @throws CheckpointStoreException if the tables cannot be created or brought up to date
+     * @throws CheckpointStoreException if the tables cannot be created or brought up to date, or are of a newer
+     *     version
      */
     static CheckpointStore jdbc(DataSource dataSource) {
         return new JdbcCheckpointStore(dataSource, JdbcCheckpointStore.DEFAULT_TABLE_PREFIX);

@@ -347,24 +347,6 @@ class JdbcCheckpointStoreTest extends CheckpointStoreContractTest {
         }
     }
 
-    private void execute(String sql) throws Exception {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private List<String> indexes(String table) throws Exception {
-        List<String> names = new ArrayList<>();
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT indexname FROM pg_indexes WHERE tablename = '"
-                     + prefix + table + "' ORDER BY indexname")) {
-            while (rows.next()) {
-                names.add(rows.getString(1));
-            }
-        }
-        return names;
-    }
-
     private Instant databaseNow() throws Exception {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT CURRENT_TIMESTAMP")) {
