@@ -1,12 +1,11 @@
 package dev.crmconnect.sdk.poller;
 
-import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import dev.crmconnect.sdk.exception.StaleLeaseException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The compliance clock (when each tenant's feed was last read to its end) and the compliance gaps

@@ -1,7 +1,7 @@
 package dev.crmconnect.sdk.poller;
 
-import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import dev.crmconnect.sdk.exception.StaleLeaseException;
 import dev.crmconnect.sdk.internal.poller.AuditJsonLines;
 import dev.crmconnect.sdk.internal.poller.StoreRules;

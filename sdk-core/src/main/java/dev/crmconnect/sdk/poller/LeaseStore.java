@@ -1,7 +1,7 @@
 package dev.crmconnect.sdk.poller;
 
-import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
