@@ -74,8 +74,8 @@ class ComplianceTest {
         assertFalse(gap.acknowledged());
         assertEquals(clock.instant(), gap.raisedAt());
         assertTrue(gap.detail().contains("410"), gap.detail());
-        assertEquals(2, store.audit(OTHER_TENANT, Instant.EPOCH, Instant.MAX).size());
-        assertEquals(1, store.audit(TENANT, Instant.EPOCH, Instant.MAX).size());
+        assertEquals(2, store.auditTrail(OTHER_TENANT, Instant.EPOCH, Instant.MAX).size());
+        assertEquals(1, store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX).size());
 
         feed.gone(false); // the tenant stays stopped though the feed answers again: an operator must look
         int fetches = feed.fetches();
@@ -86,7 +86,7 @@ class ComplianceTest {
         assertEquals(fetches, feed.fetches(), "the stopped tenant's feed is not read");
         assertEquals(Outcome.COMPLETED, of(stopped, OTHER_TENANT).outcome());
         assertEquals(1, listener.gaps.size(), "raised once");
-        assertEquals(1, store.audit(TENANT, Instant.EPOCH, Instant.MAX).size());
+        assertEquals(1, store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX).size());
 
         assertTrue(poller.acknowledgeComplianceGap(TENANT, "dpo@example.com"));
         assertFalse(poller.acknowledgeComplianceGap(TENANT, "dpo@example.com"));
@@ -97,7 +97,7 @@ class ComplianceTest {
         assertEquals(Outcome.COMPLETED, of(resumed, TENANT).outcome());
         assertEquals(T0.minus(Duration.ofMinutes(10)), feed.askedFrom().get(feed.askedFrom().size() - 1),
                 "the feed still holds the watermark's overlap: the read starts there");
-        assertEquals(2, store.audit(TENANT, Instant.EPOCH, Instant.MAX).size());
+        assertEquals(2, store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX).size());
         assertEquals(1, of(resumed, TENANT).alreadyDecided(), "the notice decided before the gap is not handed over again ");
         assertEquals(1, handler.calls("dn-000000"));
         assertEquals(1, listener.gaps.size());
@@ -163,7 +163,7 @@ class ComplianceTest {
         clock.advance(Duration.ofMinutes(1));
         assertEquals(1, of(poller.pollOnce(), TENANT).decided());
         assertEquals(List.of(), listener.gaps);
-        assertEquals(2, store.audit(TENANT, Instant.EPOCH, Instant.MAX).size());
+        assertEquals(2, store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX).size());
     }
 
     @Test

@@ -131,9 +131,9 @@ class PollerLifecycleTest {
 
             assertEquals(Set.of("application-scheduler"), threadNames);
             assertFalse(scheduler.isShutdown());
-            assertEquals(3, store.audit(TENANT, Instant.EPOCH, Instant.MAX).size());
+            assertEquals(3, store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX).size());
             assertEquals(Decision.Kind.FLAG_FOR_REVIEW,
-                    store.audit(TENANT, Instant.EPOCH, Instant.MAX).get(0).decision().kind());
+                    store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX).get(0).decision().kind());
         } finally {
             scheduler.shutdownNow();
         }

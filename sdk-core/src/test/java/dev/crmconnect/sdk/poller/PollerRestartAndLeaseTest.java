@@ -87,7 +87,7 @@ class PollerRestartAndLeaseTest {
                 expected.add(id(i));
             }
             assertEquals(expected, secondHandler.calls.keySet(), "only the parked notice and those never decided");
-            List<AuditRecord> audit = store.audit(TENANT, Instant.EPOCH, Instant.MAX);
+            List<AuditRecord> audit = store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX);
             assertEquals(35, audit.size());
             assertEquals(35, audit.stream().map(AuditRecord::noticeId).distinct().count());
             assertEquals(List.of(), store.parked(TENANT));
@@ -138,7 +138,7 @@ class PollerRestartAndLeaseTest {
                     published++;
                     assertEquals(1, handler.calls(notice.noticeId()), "seed " + seed + ": calls for " + notice.noticeId());
                 }
-                List<AuditRecord> audit = store.audit(feed.tenant(), Instant.EPOCH, Instant.MAX);
+                List<AuditRecord> audit = store.auditTrail(feed.tenant(), Instant.EPOCH, Instant.MAX);
                 assertEquals(feed.published().size(), audit.size(), "seed " + seed + ", " + feed.tenant());
             }
             assertEquals(published, Set.copyOf(listener.decidedIds()).size(), "seed " + seed);
@@ -196,7 +196,7 @@ class PollerRestartAndLeaseTest {
             last.pollOnce();
 
             for (FakeNoticeFeed feed : feeds) {
-                List<AuditRecord> audit = store.audit(feed.tenant(), Instant.EPOCH, Instant.MAX);
+                List<AuditRecord> audit = store.auditTrail(feed.tenant(), Instant.EPOCH, Instant.MAX);
                 assertEquals(300, audit.size(), "seed " + seed);
                 assertEquals(300, audit.stream().map(AuditRecord::noticeId).distinct().count(), "seed " + seed);
             }
@@ -251,14 +251,14 @@ class PollerRestartAndLeaseTest {
 
             assertEquals(Outcome.LEASE_LOST, lost.outcome());
             assertTrue(lost.failure() instanceof StaleLeaseException, String.valueOf(lost.failure()));
-            assertEquals(List.of(), store.audit(TENANT, Instant.EPOCH, Instant.MAX), "the page's decisions were refused");
+            assertEquals(List.of(), store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX), "the page's decisions were refused");
             assertTrue(store.watermark(TENANT).isEmpty());
             assertEquals(1, listener.pollFailures.size());
             assertEquals(Outcome.SKIPPED_LEASE_HELD, poller.pollOnce().get(0).outcome());
 
             store.releaseLease(intruder[0]);
             assertEquals(Outcome.COMPLETED, poller.pollOnce().get(0).outcome());
-            assertEquals(10, store.audit(TENANT, Instant.EPOCH, Instant.MAX).size());
+            assertEquals(10, store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX).size());
             assertEquals(2, handler.calls(id(0)), "at least once to the handler: the refused decision is made again");
             assertEquals(1, handler.calls(id(9)));
             poller.close();

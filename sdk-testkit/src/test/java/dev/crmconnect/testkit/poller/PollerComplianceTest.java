@@ -123,7 +123,7 @@ class PollerComplianceTest {
     }
 
     int audited(FakeTenant tenant) {
-        return store.audit(tenant.integrationContext(), Instant.EPOCH, END_OF_TIME).size();
+        return store.auditTrail(tenant.integrationContext(), Instant.EPOCH, END_OF_TIME).size();
     }
 
     @Test
@@ -196,7 +196,7 @@ class PollerComplianceTest {
         List<PollSummary> resumed = poller.pollOnce();
         assertEquals(Outcome.COMPLETED, of(resumed, QUIET).outcome());
         assertEquals(1, of(resumed, QUIET).decided());
-        List<String> quietDecided = store.audit(QUIET.integrationContext(), Instant.EPOCH, END_OF_TIME).stream()
+        List<String> quietDecided = store.auditTrail(QUIET.integrationContext(), Instant.EPOCH, END_OF_TIME).stream()
                 .map(AuditRecord::noticeId).toList();
         assertTrue(quietDecided.containsAll(missedMaybe), "the notice the feed still holds is decided");
         assertEquals(Level.OK, poller.complianceStatus(QUIET.integrationContext()).level());

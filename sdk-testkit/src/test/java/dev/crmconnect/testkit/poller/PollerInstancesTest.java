@@ -252,7 +252,7 @@ class PollerInstancesTest {
         Map<String, Integer> audited = new HashMap<>();
         try (CheckpointStore store = CheckpointStore.jdbc(database)) {
             for (FakeTenant tenant : tenants) {
-                for (AuditRecord record : store.audit(tenant.integrationContext(), Instant.EPOCH, END_OF_TIME)) {
+                for (AuditRecord record : store.auditTrail(tenant.integrationContext(), Instant.EPOCH, END_OF_TIME)) {
                     audited.merge(record.noticeId(), 1, Integer::sum);
                 }
             }
