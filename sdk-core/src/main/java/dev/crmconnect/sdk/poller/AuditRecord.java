@@ -30,12 +30,12 @@ public record AuditRecord(String tenant, String noticeId, String member, Decisio
      * @throws IllegalArgumentException if a field is missing, or an id is blank or longer than 255 characters
      */
     public AuditRecord {
-        StoreRules.id("tenant", tenant);
-        StoreRules.id("noticeId", noticeId);
-        StoreRules.id("member", member);
+        Check.storedId("tenant", tenant);
+        Check.storedId("noticeId", noticeId);
+        Check.storedId("member", member);
         Check.required("decision", decision);
         decidedAt = StoreRules.millis("decidedAt", decidedAt);
-        StoreRules.id("handlerId", handlerId);
+        Check.storedId("handlerId", handlerId);
     }
 
     /** Identifiers and the decision's kind; the member and the detail are left out. */

@@ -34,7 +34,7 @@ public record ComplianceGap(Instant raisedAt, String detail, Instant acknowledge
             throw Check.invalid("acknowledgedAt, acknowledgedBy", "must be both present or both absent");
         }
         if (acknowledgedBy != null) {
-            StoreRules.id("acknowledgedBy", acknowledgedBy);
+            Check.storedId("acknowledgedBy", acknowledgedBy);
         }
     }
 
@@ -74,6 +74,6 @@ public record ComplianceGap(Instant raisedAt, String detail, Instant acknowledge
      * @throws IllegalArgumentException if a value is missing, or {@code by} is blank or too long
      */
     public ComplianceGap acknowledge(Instant at, String by) {
-        return new ComplianceGap(raisedAt, detail, at, StoreRules.id("acknowledgedBy", by));
+        return new ComplianceGap(raisedAt, detail, at, Check.storedId("acknowledgedBy", by));
     }
 }

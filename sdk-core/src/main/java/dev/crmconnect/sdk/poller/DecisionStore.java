@@ -82,7 +82,7 @@ public interface DecisionStore {
      * @throws IllegalArgumentException if {@code tenant} or {@code noticeIds} is invalid
      */
     default Map<String, AuditRecord> decisions(String tenant, Collection<String> noticeIds) {
-        StoreRules.id("tenant", tenant);
+        Check.storedId("tenant", tenant);
         Check.required("noticeIds", noticeIds);
         Map<String, AuditRecord> found = new HashMap<>();
         for (String noticeId : noticeIds) {

@@ -31,8 +31,8 @@ public record Lease(String tenant, String ownerId, long fencingToken, Instant ex
      *     {@code fencingToken} is below 1
      */
     public Lease {
-        StoreRules.id("tenant", tenant);
-        StoreRules.id("ownerId", ownerId);
+        Check.storedId("tenant", tenant);
+        Check.storedId("ownerId", ownerId);
         if (fencingToken < 1) {
             throw Check.invalid("fencingToken", "must be at least 1");
         }

@@ -27,7 +27,7 @@ public record ParkedNotice(DeletionNotice notice, int attempts, String lastError
      *     characters, or {@code attempts} is below 1
      */
     public ParkedNotice {
-        StoreRules.id("notice.noticeId", Check.required("notice", notice).noticeId());
+        Check.storedId("notice.noticeId", Check.required("notice", notice).noticeId());
         if (attempts < 1) {
             throw Check.invalid("attempts", "must be at least 1");
         }

@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.poller;
 
+import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.internal.poller.StoreRules;
 import java.time.Instant;
 import java.util.Comparator;
@@ -26,7 +27,7 @@ public record Watermark(Instant publishedAt, String noticeId) implements Compara
      */
     public Watermark {
         publishedAt = StoreRules.millis("publishedAt", publishedAt);
-        StoreRules.id("noticeId", noticeId);
+        Check.storedId("noticeId", noticeId);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.internal.poller;
 
+import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.poller.ComplianceStatus;
 import dev.crmconnect.sdk.poller.ComplianceStore;
 import dev.crmconnect.sdk.poller.PollerListener;
@@ -34,7 +35,7 @@ public final class ComplianceClock {
 
     /** The tenant's level, last successful poll and time since. */
     public ComplianceStatus status(String tenant) {
-        StoreRules.id("tenant", tenant);
+        Check.storedId("tenant", tenant);
         Instant last = store.lastSuccessfulPoll(tenant).orElse(null);
         if (last == null) {
             return new ComplianceStatus(tenant, ComplianceStatus.Level.WARNING, null, null);

@@ -131,9 +131,9 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public Optional<Lease> tryAcquireLease(String tenant, String ownerId, Duration ttl) {
-        StoreRules.id("tenant", tenant);
-        StoreRules.id("ownerId", ownerId);
-        long ttlMillis = StoreRules.positive("ttl", ttl).toMillis();
+        Check.storedId("tenant", tenant);
+        Check.storedId("ownerId", ownerId);
+        long ttlMillis = Check.positive("ttl", ttl).toMillis();
         return transaction("tryAcquireLease", connection -> {
             int taken = update(connection, "UPDATE " + leases + " SET owner_id = ?, fencing_token = fencing_token + 1,"
                     + " expires_at = " + EXPIRY + " WHERE tenant = ? AND (owner_id IS NULL OR expires_at <= CURRENT_TIMESTAMP)",
@@ -160,7 +160,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     @Override
     public Optional<Lease> renewLease(Lease lease, Duration ttl) {
         Check.required("lease", lease);
-        long ttlMillis = StoreRules.positive("ttl", ttl).toMillis();
+        long ttlMillis = Check.positive("ttl", ttl).toMillis();
         return transaction("renewLease", connection -> {
             int renewed = update(connection, "UPDATE " + leases + " SET expires_at = " + EXPIRY
                     + " WHERE tenant = ? AND owner_id = ? AND fencing_token = ?",
@@ -178,7 +178,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     @Override
     public List<Lease> renewLeases(Collection<Lease> leases, Duration ttl) {
         Check.required("leases", leases);
-        long ttlMillis = StoreRules.positive("ttl", ttl).toMillis();
+        long ttlMillis = Check.positive("ttl", ttl).toMillis();
         List<Lease> ordered = new ArrayList<>();
         for (Lease lease : leases) {
             ordered.add(Check.required("lease", lease));
@@ -268,7 +268,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public Optional<Watermark> watermark(String tenant) {
-        StoreRules.id("tenant", tenant);
+        Check.storedId("tenant", tenant);
         return transaction("watermark", connection -> {
             try (PreparedStatement statement = prepare(connection, "SELECT watermark_published_at, watermark_notice_id"
                     + " FROM " + tenants + " WHERE tenant = ?", tenant);
@@ -309,7 +309,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public Optional<Instant> lastSuccessfulPoll(String tenant) {
-        StoreRules.id("tenant", tenant);
+        Check.storedId("tenant", tenant);
         return transaction("lastSuccessfulPoll", connection -> {
             try (PreparedStatement statement = prepare(connection, "SELECT last_successful_poll FROM " + tenants
                     + " WHERE tenant = ?", tenant);
@@ -394,7 +394,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public Optional<ComplianceGap> complianceGap(String tenant) {
-        StoreRules.id("tenant", tenant);
+        Check.storedId("tenant", tenant);
         return transaction("complianceGap", connection -> gapOf(connection, tenant));
     }
 
@@ -425,9 +425,9 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public boolean acknowledgeComplianceGap(String tenant, Instant at, String acknowledgedBy) {
-        StoreRules.id("tenant", tenant);
+        Check.storedId("tenant", tenant);
         Instant when = StoreRules.millis("at", at);
-        StoreRules.id("acknowledgedBy", acknowledgedBy);
+        Check.storedId("acknowledgedBy", acknowledgedBy);
         return transaction("acknowledgeComplianceGap", connection -> update(connection, "UPDATE " + tenants
                 + " SET gap_acknowledged_at = ?, gap_acknowledged_by = ? WHERE tenant = ?"
                 + " AND gap_raised_at IS NOT NULL AND gap_acknowledged_at IS NULL",
@@ -503,8 +503,8 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public Optional<AuditRecord> decision(String tenant, String noticeId) {
-        StoreRules.id("tenant", tenant);
-        StoreRules.id("noticeId", noticeId);
+        Check.storedId("tenant", tenant);
+        Check.storedId("noticeId", noticeId);
         List<AuditRecord> found = queryAudit("decision", "SELECT " + AUDIT_COLUMNS + " FROM " + decisions
                 + " WHERE tenant = ? AND notice_id = ?", tenant, noticeId);
         return found.stream().findFirst();
@@ -513,11 +513,11 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     /** One query, whatever the number of notices. */
     @Override
     public Map<String, AuditRecord> decisions(String tenant, Collection<String> noticeIds) {
-        StoreRules.id("tenant", tenant);
+        Check.storedId("tenant", tenant);
         Check.required("noticeIds", noticeIds);
         Set<String> wanted = new LinkedHashSet<>();
         for (String noticeId : noticeIds) {
-            wanted.add(StoreRules.id("noticeId", noticeId));
+            wanted.add(Check.storedId("noticeId", noticeId));
         }
         if (wanted.isEmpty()) {
             return new HashMap<>();
@@ -559,7 +559,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public List<AuditRecord> auditTrail(String tenant, Instant from, Instant to) {
-        StoreRules.id("tenant", tenant);
+        Check.storedId("tenant", tenant);
         return queryAudit("auditTrail", "SELECT " + AUDIT_COLUMNS + " FROM " + decisions
                 + " WHERE tenant = ? AND decided_at >= ? AND decided_at < ? ORDER BY decided_at, notice_id",
                 tenant, clamp(Check.required("from", from)), clamp(Check.required("to", to)));
@@ -616,7 +616,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public boolean unpark(Lease lease, String noticeId) {
-        StoreRules.id("noticeId", noticeId);
+        Check.storedId("noticeId", noticeId);
         return transaction("unpark", connection -> {
             fence(connection, lease);
             return update(connection, "DELETE FROM " + parked + " WHERE tenant = ? AND notice_id = ?",
@@ -626,7 +626,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public List<ParkedNotice> parked(String tenant) {
-        StoreRules.id("tenant", tenant);
+        Check.storedId("tenant", tenant);
         List<ParkedNotice> found = transaction("parked", connection -> {
             List<ParkedNotice> notices = new ArrayList<>();
             try (PreparedStatement statement = prepare(connection, "SELECT notice_id, notice_json, attempts,"

@@ -194,8 +194,8 @@ public final class LocalCheckpointStore implements CheckpointStore {
 
     @Override
     public Optional<AuditRecord> decision(String tenant, String noticeId) {
-        StoreRules.id("tenant", tenant);
-        StoreRules.id("noticeId", noticeId);
+        Check.storedId("tenant", tenant);
+        Check.storedId("noticeId", noticeId);
         synchronized (lock) {
             ensureUsable();
             return Optional.ofNullable(decisions.getOrDefault(tenant, Map.of()).get(noticeId));
@@ -204,7 +204,7 @@ public final class LocalCheckpointStore implements CheckpointStore {
 
     @Override
     public List<AuditRecord> auditTrail(String tenant, Instant from, Instant to) {
-        StoreRules.id("tenant", tenant);
+        Check.storedId("tenant", tenant);
         Check.required("from", from);
         Check.required("to", to);
         List<AuditRecord> found = new ArrayList<>();
@@ -235,7 +235,7 @@ public final class LocalCheckpointStore implements CheckpointStore {
 
     @Override
     public boolean unpark(Lease lease, String noticeId) {
-        StoreRules.id("noticeId", noticeId);
+        Check.storedId("noticeId", noticeId);
         boolean[] removed = {false};
         update(lease, state -> {
             TreeMap<String, ParkedNotice> parked = byNoticeId(state);
@@ -300,9 +300,9 @@ public final class LocalCheckpointStore implements CheckpointStore {
 
     @Override
     public boolean acknowledgeComplianceGap(String tenant, Instant at, String acknowledgedBy) {
-        StoreRules.id("tenant", tenant);
+        Check.storedId("tenant", tenant);
         Check.required("at", at);
-        StoreRules.id("acknowledgedBy", acknowledgedBy);
+        Check.storedId("acknowledgedBy", acknowledgedBy);
         synchronized (lock) {
             ensureUsable();
             TenantState state = tenants.getOrDefault(tenant, TenantState.EMPTY);
@@ -326,7 +326,7 @@ public final class LocalCheckpointStore implements CheckpointStore {
     }
 
     private TenantState state(String tenant) {
-        StoreRules.id("tenant", tenant);
+        Check.storedId("tenant", tenant);
         synchronized (lock) {
             ensureUsable();
             return tenants.getOrDefault(tenant, TenantState.EMPTY);

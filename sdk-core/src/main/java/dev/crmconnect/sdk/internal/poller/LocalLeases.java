@@ -28,9 +28,9 @@ final class LocalLeases {
     }
 
     synchronized Optional<Lease> tryAcquire(String tenant, String ownerId, Duration ttl) {
-        StoreRules.id("tenant", tenant);
-        StoreRules.id("ownerId", ownerId);
-        StoreRules.positive("ttl", ttl);
+        Check.storedId("tenant", tenant);
+        Check.storedId("ownerId", ownerId);
+        Check.positive("ttl", ttl);
         Instant now = clock.instant();
         Held held = byTenant.get(tenant);
         if (held != null && held.ownerId() != null && held.expiresAt().isAfter(now)) {
@@ -43,7 +43,7 @@ final class LocalLeases {
 
     synchronized Optional<Lease> renew(Lease lease, Duration ttl) {
         Check.required("lease", lease);
-        StoreRules.positive("ttl", ttl);
+        Check.positive("ttl", ttl);
         if (!isCurrent(lease)) {
             return Optional.empty();
         }

@@ -313,9 +313,9 @@ public final class PollerSettings {
             List<String> problems = new ArrayList<>();
             checkFeeds(problems);
             check(problems, () -> Check.required("handler", handler));
-            check(problems, () -> StoreRules.id("handlerId", handlerId));
+            check(problems, () -> Check.storedId("handlerId", handlerId));
             check(problems, () -> Check.required("checkpointStore", store));
-            check(problems, () -> StoreRules.positive("interval", interval));
+            check(problems, () -> Check.positive("interval", interval));
             check(problems, () -> {
                 if (Check.required("overlap", overlap).compareTo(DeletionNoticePoller.FEED_PUBLICATION_LAG) <= 0) {
                     throw Check.invalid("overlap", "must be longer than the feed's publication lag of "
@@ -336,10 +336,10 @@ public final class PollerSettings {
             });
             check(problems, () -> Check.required("listener", listener));
             check(problems, () -> Check.required("clock", clock));
-            check(problems, () -> StoreRules.id("ownerId", ownerId));
-            check(problems, () -> StoreRules.positive("leaseTtl", leaseTtl));
+            check(problems, () -> Check.storedId("ownerId", ownerId));
+            check(problems, () -> Check.positive("leaseTtl", leaseTtl));
             check(problems, () -> {
-                StoreRules.positive("complianceThresholds.warning", complianceWarningAfter);
+                Check.positive("complianceThresholds.warning", complianceWarningAfter);
                 if (Check.required("complianceThresholds.error", complianceErrorAfter)
                         .compareTo(complianceWarningAfter) <= 0) {
                     throw Check.invalid("complianceThresholds.error", "must be longer than the warning threshold");
@@ -371,7 +371,7 @@ public final class PollerSettings {
             for (int i = 0; i < feeds.size(); i++) {
                 String field = "feeds[" + i + "].tenant";
                 String tenant = feeds.get(i).tenant();
-                check(problems, () -> StoreRules.id(field, tenant));
+                check(problems, () -> Check.storedId(field, tenant));
                 if (tenant != null && !tenants.add(tenant)) {
                     problems.add(Check.invalid(field, "must differ from every other feed's tenant").getMessage());
                 }

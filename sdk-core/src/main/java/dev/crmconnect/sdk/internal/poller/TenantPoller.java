@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.internal.poller;
 
+import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.model.DeletionNotice;
 import dev.crmconnect.sdk.poller.AuditRecord;
 import dev.crmconnect.sdk.poller.CheckpointStore;
@@ -61,7 +62,7 @@ public final class TenantPoller {
     public TenantPoller(NoticeFeed feed, PollerSettings settings, StopSignal stop, LeaseHeartbeat heartbeat,
                         ComplianceClock complianceClock) {
         this.feed = feed;
-        this.tenant = StoreRules.id("feed.tenant", feed.tenant());
+        this.tenant = Check.storedId("feed.tenant", feed.tenant());
         this.settings = settings;
         this.store = settings.store();
         this.stop = stop;
