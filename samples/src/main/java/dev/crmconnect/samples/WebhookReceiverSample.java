@@ -77,7 +77,7 @@ public final class WebhookReceiverSample {
             return; // INTEGRATION_STATUS_CHANGE, or a type this SDK does not know: nothing to fetch
         }
         // Throwing here answers 500, and LinkedIn retries the push later.
-        for (ExportedCandidate candidate : client.exportedCandidates().byRequest(event.requestId())) {
+        for (ExportedCandidate candidate : client.exportedCandidates().listByRequest(event.requestId())) {
             out.println("  candidate: " + describe(candidate));
             fetched.add(candidate);
         }

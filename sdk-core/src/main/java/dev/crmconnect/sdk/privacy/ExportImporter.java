@@ -3,6 +3,7 @@ package dev.crmconnect.sdk.privacy;
 import dev.crmconnect.sdk.CrmConnectClient;
 import dev.crmconnect.sdk.RequestOptions;
 import dev.crmconnect.sdk.internal.http.Futures;
+import dev.crmconnect.sdk.internal.privacy.AsyncPages;
 import dev.crmconnect.sdk.webhook.WebhookEvent;
 import dev.crmconnect.sdk.webhook.WebhookEventType;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class ExportImporter {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return Futures.map(client.exportedCandidates().byRequestAsync(event.requestId(), options),
+        return Futures.map(AsyncPages.all(client.exportedCandidates().listByRequestAsync(event.requestId(), options)),
                 candidates -> candidates.stream().map(ContactDraft::of).toList());
     }
 
