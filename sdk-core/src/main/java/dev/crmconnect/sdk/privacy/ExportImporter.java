@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns a verified {@code EXPORT_CANDIDATE_PROFILE} push into contact drafts: fetches the exported
- * candidate with {@code exportedCandidates().byRequest(requestId)} and drafts a contact from it.
+ * candidate with {@code exportedCandidates().listByRequest(requestId)} and drafts a contact from it.
  *
  * <pre>{@code
  * ExportImporter importer = ExportImporter.of(client);
