@@ -18,10 +18,15 @@ public final class ErrorDetails implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final ErrorDetails NONE = builder().build();
 
+    /** The HTTP status of the last response; 0 when there was none. */
     private final int status;
+    /** LinkedIn's {@code serviceErrorCode}; null when the server gave none. */
     private final Integer serviceErrorCode;
+    /** The {@code X-LI-UUID} of the last response; null when there was none. */
     private final String requestId;
+    /** How many attempts were made; 0 when the failure was no call. */
     private final int attempts;
+    /** The wait a 429 or 5xx asked for; null when it asked for none. */
     private final Duration retryAfter;
 
     private ErrorDetails(Builder builder) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The API answered 429: a quota (records per minute or requests per day) was exceeded. Retried by
  * the SDK within its retry policy; thrown when the retries are spent, or at once when the server
- * asked for a wait longer than {@link RetryPolicy#maxRetryAfter()}.
+ * asked for a wait longer than {@link dev.crmconnect.sdk.RetryPolicy#maxRetryAfter()}.
  */
 public class RateLimitedException extends CrmConnectException {
 
