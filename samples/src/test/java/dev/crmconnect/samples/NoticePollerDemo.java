@@ -326,7 +326,7 @@ public final class NoticePollerDemo implements AutoCloseable {
         List<EmailInteraction> emails = new ArrayList<>();
         Instant now = roundTime;
         for (Map.Entry<String, ExportDestination> export : exports.entrySet()) {
-            ExportedCandidate candidate = client.exportedCandidates().byRequest(export.getKey()).get(0);
+            ExportedCandidate candidate = client.exportedCandidates().listByRequest(export.getKey()).iterator().next();
             int i = index(candidate.member());
             Story story = STORIES.get(i);
             String contactId = crm.contactOfMember(candidate.member()).orElse("c-" + round + "-" + pad(i + 1));

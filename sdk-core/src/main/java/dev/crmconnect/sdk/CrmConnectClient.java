@@ -1,12 +1,11 @@
 package dev.crmconnect.sdk;
 
-import dev.crmconnect.model.EmailInteraction;
-import dev.crmconnect.model.Note;
-import dev.crmconnect.model.Vacancy;
 import dev.crmconnect.sdk.internal.http.ApiClient;
 import dev.crmconnect.sdk.internal.http.ClientConfig;
 import dev.crmconnect.sdk.internal.http.SharedTransport;
 import dev.crmconnect.sdk.internal.json.JacksonVersion;
+import dev.crmconnect.sdk.internal.resource.ResourceContext;
+import dev.crmconnect.sdk.privacy.DataRequestPolling;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -61,28 +60,25 @@ public final class CrmConnectClient implements AutoCloseable {
     private final ApiClient api;
     private final ContactService contacts;
     private final PoolService pools;
-    private final ReadableRecords<Vacancy> vacancies;
+    private final VacancyService vacancies;
     private final ApplicationService applications;
-    private final ContactActivityService<EmailInteraction> emailInteractions;
-    private final ContactActivityService<Note> notes;
+    private final EmailInteractionService emailInteractions;
+    private final NoteService notes;
     private final ExportedCandidateService exportedCandidates;
     private final DeletionNoticeService deletionNotices;
     private final DataRequestService dataRequests;
 
-    private CrmConnectClient(ResourceContext context) {
+    private CrmConnectClient(ResourceContext context, DataRequestPolling polling) {
         this.api = context.api();
         this.contacts = new ContactService(context);
         this.pools = new PoolService(context);
-        this.vacancies = new ReadableRecords<>(context, Routes.Resource.VACANCIES, "vacancy",
-                Vacancy.class, (vacancy, crmId) -> vacancy.toBuilder().crmId(crmId).build());
+        this.vacancies = new VacancyService(context);
         this.applications = new ApplicationService(context);
-        this.emailInteractions = new ContactActivityService<>(context, Routes.Resource.EMAIL_INTERACTIONS,
-                "emailInteraction", EmailInteraction.class, (email, crmId) -> email.toBuilder().crmId(crmId).build());
-        this.notes = new ContactActivityService<>(context, Routes.Resource.NOTES, "note", Note.class,
-                (note, crmId) -> note.toBuilder().crmId(crmId).build());
+        this.emailInteractions = new EmailInteractionService(context);
+        this.notes = new NoteService(context);
         this.exportedCandidates = new ExportedCandidateService(context);
         this.deletionNotices = new DeletionNoticeService(context);
-        this.dataRequests = new DataRequestService(context);
+        this.dataRequests = new DataRequestService(context, polling);
     }
 
     /**
@@ -108,7 +104,7 @@ public final class CrmConnectClient implements AutoCloseable {
      *
      * @return the vacancies service of this client
      */
-    public ReadableRecords<Vacancy> vacancies() {
+    public VacancyService vacancies() {
         return vacancies;
     }
 
@@ -126,7 +122,7 @@ public final class CrmConnectClient implements AutoCloseable {
      *
      * @return the email interactions service of this client
      */
-    public ContactActivityService<EmailInteraction> emailInteractions() {
+    public EmailInteractionService emailInteractions() {
         return emailInteractions;
     }
 
@@ -135,7 +131,7 @@ public final class CrmConnectClient implements AutoCloseable {
      *
      * @return the notes service of this client
      */
-    public ContactActivityService<Note> notes() {
+    public NoteService notes() {
         return notes;
     }
 
@@ -235,6 +231,7 @@ public final class CrmConnectClient implements AutoCloseable {
         private int batchSize = MAX_BATCH_SIZE;
         private int batchesInFlight = DEFAULT_BATCHES_IN_FLIGHT;
         private int pageSize = MAX_PAGE_SIZE;
+        private DataRequestPolling dataRequestPolling = DataRequestPolling.defaults();
 
         private Builder() {
         }
@@ -484,6 +481,18 @@ public final class CrmConnectClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How {@code dataRequests().awaitCompletion} waits between its polls; default
+         * {@link DataRequestPolling#defaults()}.
+         *
+         * @param dataRequestPolling the intervals, clock, sleeper and jitter of the polling; not null
+         * @return this builder
+         */
+        public Builder dataRequestPolling(DataRequestPolling dataRequestPolling) {
+            this.dataRequestPolling = dataRequestPolling;
+            return this;
+        }
+
         /** The clock for token expiry and {@code Retry-After} dates; for tests. */
         Builder clock(Clock clock) {
             this.clock = clock;
@@ -526,6 +535,7 @@ public final class CrmConnectClient implements AutoCloseable {
                 problems.add("maxResponseBytes must be between 1024 and " + (Integer.MAX_VALUE - 8));
             }
             required("routes", routes, problems);
+            required("dataRequestPolling", dataRequestPolling, problems);
             if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
                 problems.add("batchSize must be between 1 and " + MAX_BATCH_SIZE);
             }
@@ -546,7 +556,7 @@ public final class CrmConnectClient implements AutoCloseable {
             SharedTransport transport = runtime == null ? SharedTransport.acquireDefault() : runtime.transport();
             try {
                 return new CrmConnectClient(new ResourceContext(ApiClient.start(config, transport), routes, batchSize,
-                        batchesInFlight, pageSize));
+                        batchesInFlight, pageSize), dataRequestPolling);
             } catch (RuntimeException e) {
                 transport.release();
                 throw e;

@@ -110,11 +110,10 @@ class ListenerEventsTest {
             ignore(() -> client.notes().listByContact("KEYCONTACT").iterator().next());
             ignore(() -> client.emailInteractions().delete(List.of("KEYEMAIL")));
             ignore(() -> client.emailInteractions().listByContact("KEYCONTACT").iterator().next());
-            ignore(() -> client.exportedCandidates().byRequest("KEYEXPORT"));
+            ignore(() -> client.exportedCandidates().listByRequest("KEYEXPORT").iterator().next());
             ignore(() -> client.deletionNotices().list(Instant.ofEpochMilli(1_700_000_000_000L)).iterator().next());
-            ignore(() -> client.dataRequests().create(DataRequest.builder().type(DataRequestType.EXPORT)
-                    .scope(DataRequestScope.builder().type(ScopeType.SEAT).seat("urn:li:seat:5").build())
-                    .categories(DataCategory.NOTES).build()));
+            ignore(() -> client.dataRequests().requestExport(DataRequestService.seat("urn:li:seat:5"),
+                    List.of(DataCategory.NOTES)));
             ignore(() -> client.dataRequests().get("KEYDATAREQUEST"));
         }
 

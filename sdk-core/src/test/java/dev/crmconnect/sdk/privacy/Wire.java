@@ -27,6 +27,11 @@ final class Wire {
 
     /** A client of tenant 1001 with quick retries and no throttle; stubs the token endpoint. */
     static CrmConnectClient client(WireMockExtension wm) {
+        return builder(wm).build();
+    }
+
+    /** The builder of {@link #client}, for a test to add its own settings; stubs the token endpoint. */
+    static CrmConnectClient.Builder builder(WireMockExtension wm) {
         wm.stubFor(post(urlPathEqualTo(TOKEN_PATH))
                 .willReturn(okJson("{\"access_token\":\"tok\",\"expires_in\":1800}")));
         return CrmConnectClient.builder()
@@ -38,7 +43,6 @@ final class Wire {
                         .maxBackoff(Duration.ofMillis(2)).build())
                 .throttle(Throttle.disabled())
                 .callTimeout(Duration.ofSeconds(20))
-                .attemptTimeout(Duration.ofSeconds(5))
-                .build();
+                .attemptTimeout(Duration.ofSeconds(5));
     }
 }

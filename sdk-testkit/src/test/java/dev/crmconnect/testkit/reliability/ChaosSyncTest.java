@@ -1,5 +1,6 @@
 package dev.crmconnect.testkit.reliability;
 
+import java.util.function.Function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,6 @@ import dev.crmconnect.sdk.CrmConnectClient;
 import dev.crmconnect.sdk.RecordResult;
 import dev.crmconnect.sdk.RecordResult.Outcome;
 import dev.crmconnect.sdk.RetryPolicy;
-import dev.crmconnect.sdk.SyncedRecords;
 import dev.crmconnect.sdk.Throttle;
 import dev.crmconnect.sdk.exception.TransportException;
 import dev.crmconnect.sdk.internal.json.Json;
@@ -107,9 +107,9 @@ class ChaosSyncTest {
                 assertTrue(lostAnswers <= brokenAttempts, "seed " + SEED + ": every answer the client missed is an"
                         + " attempt it saw time out or break: " + lostAnswers + " > " + brokenAttempts);
 
-                int contactPasses = resendFailed(client.contacts(), contacts, contactResults);
-                int poolPasses = resendFailed(client.pools(), pools, poolResults);
-                int notePasses = resendFailed(client.notes(), notes, noteResults);
+                int contactPasses = resendFailed(client.contacts()::upsertAsync, contacts, contactResults);
+                int poolPasses = resendFailed(client.pools()::upsertAsync, pools, poolResults);
+                int notePasses = resendFailed(client.notes()::upsertAsync, notes, noteResults);
                 int passes = 1 + Math.max(contactPasses, Math.max(poolPasses, notePasses));
                 Map<String, Map<String, Map<String, Object>>> last = fake.state(ORG).entities();
                 assertStoredExactly("crmContacts", contacts, last, Contact.class, (c, id) -> c.toBuilder().crmId(id).build());
@@ -223,14 +223,15 @@ class ChaosSyncTest {
     }
 
     /** Re-sends the records that failed, as a vendor's next sync would, until none fails; returns the passes. */
-    private static <T extends SyncedRecord> int resendFailed(SyncedRecords<T> service, List<T> sent,
-            BatchResult first) throws Exception {
+    private static <T extends SyncedRecord> int resendFailed(
+            Function<List<T>, CompletableFuture<BatchResult>> upsertAsync, List<T> sent, BatchResult first)
+            throws Exception {
         List<T> failed = failedOf(sent, first);
         int passes = 0;
         while (!failed.isEmpty()) {
             assertTrue(++passes < MAX_PASSES, "seed " + SEED + ": still failing after " + passes + " passes: "
                     + failed.size());
-            failed = failedOf(failed, await(service.upsertAsync(failed)));
+            failed = failedOf(failed, await(upsertAsync.apply(failed)));
         }
         return passes;
     }

@@ -1,5 +1,6 @@
 package dev.crmconnect.testkit.reliability;
 
+import dev.crmconnect.sdk.DataRequestService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -104,15 +105,14 @@ class SecretsTest {
                 assertTrue(exhausted.results().get(0).batchFailure().isPresent());
                 record(shown, exhausted);
                 shown.add(text(assertThrows(CrmConnectException.class, () -> client.dataRequests().get("dr-x"))));
-                shown.add(client.dataRequests().create(DataRequest.builder().type(DataRequestType.EXPORT)
-                        .scope(DataRequestScope.builder().type(ScopeType.SEAT).seat("urn:li:seat:9").build())
-                        .categories(DataCategory.NOTES).build()).toString());
+                shown.add(client.dataRequests().requestExport(DataRequestService.seat("urn:li:seat:9"),
+                        List.of(DataCategory.NOTES)).toString());
 
                 // The LinkedIn side: an export, the member's deletion, the poller; the handler fails once.
                 fake.addMember(FakeMember.builder(MEMBER).name("Janette", "Canaryname").emailAddress(EMAIL)
                         .profileUrl("https://www.linkedin.com/in/janette-canaryname").build());
                 String requestId = fake.export(MEMBER, ORG, ExportDestination.pool("p-1"));
-                shown.add(client.exportedCandidates().byRequest(requestId).toString());
+                shown.add(client.exportedCandidates().listByRequest(requestId).stream().toList().toString());
                 fake.deleteMember(MEMBER);
                 AtomicInteger calls = new AtomicInteger();
                 try (DeletionNoticePoller poller = DeletionNoticePoller.builder()

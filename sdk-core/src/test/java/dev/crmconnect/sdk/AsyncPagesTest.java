@@ -1,4 +1,4 @@
-package dev.crmconnect.sdk.internal.privacy;
+package dev.crmconnect.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmconnect.sdk.exception.CrmConnectException;
 import dev.crmconnect.sdk.exception.ErrorDetails;
-import dev.crmconnect.sdk.Page;
+import dev.crmconnect.sdk.internal.privacy.AsyncPages;
+import dev.crmconnect.sdk.internal.resource.PageData;
+import dev.crmconnect.sdk.internal.resource.PageSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -17,16 +19,37 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
+/** {@link AsyncPages} reads a whole listing through {@link Page#nextAsync()}. */
 class AsyncPagesTest {
 
+    /** Fetches one page. */
+    private interface Fetcher {
+        CompletableFuture<PageData<Integer>> fetch(int start, int count);
+    }
+
+    /** The first page of a listing 100 a page from {@code fetcher}, as the services start one. */
+    private static CompletableFuture<Page<Integer>> first(Fetcher fetcher) {
+        return Page.first(new PageSource<>() {
+            @Override
+            public int pageSize() {
+                return 100;
+            }
+
+            @Override
+            public CompletableFuture<PageData<Integer>> fetch(int start, int count, boolean callerWaits) {
+                return fetcher.fetch(start, count);
+            }
+        }, false);
+    }
+
     /** A listing of {@code size} numbers served 100 at a time, recording the starts asked for. */
-    private static AsyncPages.Fetcher<Integer> listing(int size, boolean withTotal, List<Integer> starts) {
-        return (start, count) -> {
+    private static CompletableFuture<Page<Integer>> listing(int size, boolean withTotal, List<Integer> starts) {
+        return first((start, count) -> {
             starts.add(start);
             List<Integer> elements = IntStream.range(start, Math.min(size, start + count)).boxed().toList();
-            return CompletableFuture.supplyAsync(() -> new Page<>(elements, start,
+            return CompletableFuture.supplyAsync(() -> new PageData<>(elements, start,
                     withTotal ? OptionalInt.of(size) : OptionalInt.empty()));
-        };
+        });
     }
 
     @Test
@@ -50,8 +73,8 @@ class AsyncPagesTest {
 
     @Test
     void aServerRepeatingAPageFailsInsteadOfLooping() {
-        AsyncPages.Fetcher<Integer> stuck = (start, count) -> CompletableFuture.completedFuture(
-                new Page<>(IntStream.range(0, count).boxed().toList(), 0, OptionalInt.empty()));
+        CompletableFuture<Page<Integer>> stuck = first((start, count) -> CompletableFuture.completedFuture(
+                new PageData<>(IntStream.range(0, count).boxed().toList(), 0, OptionalInt.empty())));
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> AsyncPages.all(stuck).get(10, TimeUnit.SECONDS));
         assertInstanceOf(CrmConnectException.class, e.getCause());
@@ -61,10 +84,10 @@ class AsyncPagesTest {
     @Test
     void aFailedPageFailsTheListing() {
         CrmConnectException boom = new CrmConnectException("page 2 failed", ErrorDetails.builder().status(503).attempts(1).build(), null);
-        AsyncPages.Fetcher<Integer> failing = (start, count) -> start == 0
-                ? CompletableFuture.completedFuture(new Page<>(IntStream.range(0, 100).boxed().toList(), 0,
+        CompletableFuture<Page<Integer>> failing = first((start, count) -> start == 0
+                ? CompletableFuture.completedFuture(new PageData<>(IntStream.range(0, 100).boxed().toList(), 0,
                         OptionalInt.empty()))
-                : CompletableFuture.failedFuture(boom);
+                : CompletableFuture.failedFuture(boom));
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> AsyncPages.all(failing).get(10, TimeUnit.SECONDS));
         assertEquals(boom, e.getCause());

@@ -1,4 +1,4 @@
-package dev.crmconnect.sdk;
+package dev.crmconnect.sdk.internal.resource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

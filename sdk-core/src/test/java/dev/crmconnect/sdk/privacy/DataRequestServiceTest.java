@@ -22,6 +22,7 @@ import dev.crmconnect.model.DataRequest;
 import dev.crmconnect.model.DataRequestScope;
 import dev.crmconnect.model.DataRequestStatus;
 import dev.crmconnect.sdk.CrmConnectClient;
+import dev.crmconnect.sdk.DataRequestService;
 import dev.crmconnect.sdk.RequestOptions;
 import dev.crmconnect.testsupport.MutableClock;
 import java.time.Duration;
@@ -38,35 +39,35 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Data request helpers on the wire: what is sent, what is refused unsent, and the polling. */
-class DataRequestsTest {
+/** Data requests on the wire: what is sent, what is refused unsent, and the polling. */
+class DataRequestServiceTest {
 
     @RegisterExtension
     static WireMockExtension wm = Wire.server();
 
     private static final long SEED = 20240607L;
-    private static final DataRequestScope SEAT = DataRequests.seat("urn:li:seat:7");
+    private static final DataRequestScope SEAT = DataRequestService.seat("urn:li:seat:7");
 
     private CrmConnectClient client;
     private MutableClock clock;
     private List<Duration> waits;
-    private DataRequests requests;
+    private DataRequestService requests;
 
     @BeforeEach
     void setUp() {
-        client = Wire.client(wm);
         clock = new MutableClock(Instant.parse("2024-06-07T10:00:00Z"));
         waits = new ArrayList<>();
-        requests = DataRequests.builder(client)
+        client = Wire.builder(wm).dataRequestPolling(DataRequestPolling.builder()
                 .clock(clock)
                 .random(new Random(SEED))
-                .pollIntervals(Duration.ofSeconds(2), Duration.ofSeconds(30))
+                .intervals(Duration.ofSeconds(2), Duration.ofSeconds(30))
                 .sleeper(duration -> {
                     waits.add(duration);
                     clock.advance(duration);
                     return CompletableFuture.completedFuture(null);
                 })
-                .build();
+                .build()).build();
+        requests = client.dataRequests();
     }
 
     @AfterEach
@@ -105,7 +106,7 @@ class DataRequestsTest {
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody(created("DELETION", "PENDING"))));
 
-        requests.requestDeletion(DataRequests.contract("urn:li:contract:9"), List.of(DataCategory.CRM_SYNCED_DATA),
+        requests.requestDeletion(DataRequestService.contract("urn:li:contract:9"), List.of(DataCategory.CRM_SYNCED_DATA),
                 Confirmation.IRREVERSIBLE);
 
         wm.verify(1, postRequestedFor(urlPathEqualTo("/v2/dataRequests")).withRequestBody(equalToJson(
@@ -160,9 +161,9 @@ class DataRequestsTest {
 
     @Test
     void scopesAreCheckedWhenMade() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> DataRequests.seat("urn:li:contract:1"))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DataRequestService.seat("urn:li:contract:1"))
                 .getMessage().startsWith("dataRequestScope.seat:"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> DataRequests.contract(null))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DataRequestService.contract(null))
                 .getMessage().startsWith("dataRequestScope.contract:"));
     }
 
@@ -221,15 +222,11 @@ class DataRequestsTest {
     }
 
     @Test
-    void pollIntervalsDoubleUpToTheCapAndStayWithinHalfAndAll() {
-        DataRequests seeded = DataRequests.builder(client).random(new Random(SEED))
-                .pollIntervals(Duration.ofMillis(100), Duration.ofMillis(1_000)).build();
-        for (int attempt = 1; attempt <= 12; attempt++) {
-            long ceiling = Math.min(1_000, 100L << Math.min(attempt - 1, 20));
-            long millis = seeded.pollInterval(attempt).toMillis();
-            assertTrue(millis >= ceiling / 2 && millis <= ceiling, "seed " + SEED + ", attempt " + attempt + ": " + millis);
-        }
+    void pollIntervalsAreChecked() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DataRequestPolling.builder().intervals(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+        assertTrue(e.getMessage().startsWith("intervals:"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> DataRequests.builder(client).pollIntervals(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+                () -> DataRequestPolling.builder().intervals(Duration.ZERO, Duration.ofSeconds(1)));
     }
 }

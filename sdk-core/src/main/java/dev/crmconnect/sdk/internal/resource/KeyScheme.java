@@ -1,4 +1,4 @@
-package dev.crmconnect.sdk;
+package dev.crmconnect.sdk.internal.resource;
 
 import dev.crmconnect.sdk.exception.RestLiSyntaxException;
 import dev.crmconnect.model.RecordKey;

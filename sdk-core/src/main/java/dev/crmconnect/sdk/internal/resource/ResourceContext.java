@@ -1,9 +1,10 @@
-package dev.crmconnect.sdk;
+package dev.crmconnect.sdk.internal.resource;
 
+import dev.crmconnect.sdk.Routes;
 import dev.crmconnect.sdk.internal.http.ApiClient;
 
 /**
- * What every resource service shares: the engine, the routes, and the batch settings.
+ * What every resource shares: the engine that sends, the routes, and the batch and page settings.
  *
  * @param api             the engine
  * @param routes          the paths
@@ -11,5 +12,5 @@ import dev.crmconnect.sdk.internal.http.ApiClient;
  * @param batchesInFlight batch calls of one {@code upsert} or {@code delete} running at once
  * @param pageSize        elements per page of a listing
  */
-record ResourceContext(ApiClient api, Routes routes, int batchSize, int batchesInFlight, int pageSize) {
+public record ResourceContext(ApiClient api, Routes routes, int batchSize, int batchesInFlight, int pageSize) {
 }

@@ -1,4 +1,4 @@
-package dev.crmconnect.sdk;
+package dev.crmconnect.sdk.internal.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
