@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.internal.http.ApiClient;
 import dev.crmconnect.sdk.internal.http.ClientConfig;
 import dev.crmconnect.sdk.internal.http.SharedTransport;
@@ -11,8 +12,6 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
@@ -508,46 +507,36 @@ public final class CrmConnectClient implements AutoCloseable {
          */
         public CrmConnectClient build() {
             JacksonVersion.requireSupported();
-            List<String> problems = new ArrayList<>();
+            Check.Problems problems = new Check.Problems("invalid CrmConnectClient configuration");
             URI base = url("baseUrl", baseUrl, problems);
             URI token = url("tokenUrl", tokenUrl, problems);
             credential("clientId", clientId, problems);
             credential("clientSecret", clientSecret, problems);
             if (integrationContext == null || !INTEGRATION_CONTEXT.matcher(integrationContext).matches()) {
-                problems.add("integrationContext must be urn:li:organization:<digits>");
+                problems.add("integrationContext", "must be urn:li:organization:<digits>");
             }
-            positive("connectTimeout", connectTimeout, problems);
-            positive("attemptTimeout", attemptTimeout, problems);
-            positive("callTimeout", callTimeout, problems);
+            problems.check(() -> Check.positive("connectTimeout", connectTimeout));
+            problems.check(() -> Check.positive("attemptTimeout", attemptTimeout));
+            problems.check(() -> Check.positive("callTimeout", callTimeout));
             if (attemptTimeout != null && callTimeout != null && attemptTimeout.compareTo(callTimeout) > 0) {
-                problems.add("attemptTimeout must not exceed callTimeout");
+                problems.add("attemptTimeout", "must not exceed callTimeout");
             }
-            required("retryPolicy", retryPolicy, problems);
-            required("throttle", throttle, problems);
-            required("listener", listener, problems);
-            required("requestDecorator", requestDecorator, problems);
-            required("clock", clock, problems);
+            problems.check(() -> Check.required("retryPolicy", retryPolicy));
+            problems.check(() -> Check.required("throttle", throttle));
+            problems.check(() -> Check.required("listener", listener));
+            problems.check(() -> Check.required("requestDecorator", requestDecorator));
+            problems.check(() -> Check.required("clock", clock));
             if (userAgentSuffix != null && (userAgentSuffix.isBlank() || userAgentSuffix.length() > 200
                     || !userAgentSuffix.chars().allMatch(c -> c >= 0x20 && c < 0x7f))) {
-                problems.add("userAgentSuffix must be 1 to 200 printable ASCII characters");
+                problems.add("userAgentSuffix", "must be 1 to 200 printable ASCII characters");
             }
-            if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE - 8) {
-                problems.add("maxResponseBytes must be between 1024 and " + (Integer.MAX_VALUE - 8));
-            }
-            required("routes", routes, problems);
-            required("dataRequestPolling", dataRequestPolling, problems);
-            if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
-                problems.add("batchSize must be between 1 and " + MAX_BATCH_SIZE);
-            }
-            if (batchesInFlight < 1 || batchesInFlight > 64) {
-                problems.add("batchesInFlight must be between 1 and 64");
-            }
-            if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-                problems.add("pageSize must be between 1 and " + MAX_PAGE_SIZE);
-            }
-            if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("invalid CrmConnectClient configuration: " + String.join("; ", problems));
-            }
+            problems.check(() -> Check.between("maxResponseBytes", maxResponseBytes, 1024, Integer.MAX_VALUE - 8));
+            problems.check(() -> Check.required("routes", routes));
+            problems.check(() -> Check.required("dataRequestPolling", dataRequestPolling));
+            problems.check(() -> Check.between("batchSize", batchSize, 1, MAX_BATCH_SIZE));
+            problems.check(() -> Check.between("batchesInFlight", batchesInFlight, 1, 64));
+            problems.check(() -> Check.between("pageSize", pageSize, 1, MAX_PAGE_SIZE));
+            problems.throwIfAny();
             String userAgent = "crmconnect-java/" + SdkVersion.version() + " Java/" + System.getProperty("java.version")
                     + (userAgentSuffix == null ? "" : " " + userAgentSuffix);
             ClientConfig config = new ClientConfig(base, token, clientId, clientSecret, integrationContext, httpClient,
@@ -563,30 +552,30 @@ public final class CrmConnectClient implements AutoCloseable {
             }
         }
 
-        private URI url(String name, String value, List<String> problems) {
+        private URI url(String name, String value, Check.Problems problems) {
             if (value == null) {
-                problems.add(name + " is required");
+                problems.add(name, "is required");
                 return null;
             }
             URI uri;
             try {
                 uri = new URI(value);
             } catch (URISyntaxException e) {
-                problems.add(name + " is not a valid URL");
+                problems.add(name, "is not a valid URL");
                 return null;
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("https") && !scheme.equals("http")) {
-                problems.add(name + " must be an absolute http(s) URL");
+                problems.add(name, "must be an absolute http(s) URL");
                 return null;
             }
             if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
                     || uri.getRawUserInfo() != null) {
-                problems.add(name + " must have a host and no query, fragment or user info");
+                problems.add(name, "must have a host and no query, fragment or user info");
                 return null;
             }
             if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
-                problems.add(name + " must use https: plain http is only allowed to a loopback host"
+                problems.add(name, "must use https: plain http is only allowed to a loopback host"
                         + " unless allowInsecureHttp(true)");
                 return null;
             }
@@ -600,26 +589,14 @@ public final class CrmConnectClient implements AutoCloseable {
                     || h.equals("[0:0:0:0:0:0:0:1]") || IPV4_LOOPBACK.matcher(h).matches();
         }
 
-        private static void credential(String name, String value, List<String> problems) {
+        private static void credential(String name, String value, Check.Problems problems) {
             if (value == null || value.isBlank()) {
-                problems.add(name + " is required (credentials)");
+                problems.add(name, "is required (credentials)");
             } else if (value.length() > 1024 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-                problems.add(name + " must be 1 to 1024 visible ASCII characters (credentials)");
+                problems.add(name, "must be 1 to 1024 visible ASCII characters (credentials)");
             }
         }
 
-        private static void positive(String name, Duration value, List<String> problems) {
-            if (value == null) {
-                problems.add(name + " is required");
-            } else if (value.isZero() || value.isNegative()) {
-                problems.add(name + " must be positive");
-            }
-        }
 
-        private static void required(String name, Object value, List<String> problems) {
-            if (value == null) {
-                problems.add(name + " is required");
-            }
-        }
     }
 }

@@ -208,8 +208,8 @@ class SharedRuntimeTest {
     void aRuntimeRefusesImpossibleLimitsNamingEach() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CrmConnectRuntime.builder()
                 .maxExchangesInFlight(0).maxExchangesInFlightPerClient(-1).build());
-        assertEquals("invalid CrmConnectRuntime configuration: maxExchangesInFlight must be between 1 and 1024;"
-                + " maxExchangesInFlightPerClient must be between 1 and maxExchangesInFlight", e.getMessage());
+        assertEquals("invalid CrmConnectRuntime configuration: maxExchangesInFlight: must be between 1 and 1024;"
+                + " maxExchangesInFlightPerClient: must be between 1 and maxExchangesInFlight", e.getMessage());
     }
 
     private CrmConnectClient client(CrmConnectRuntime runtime, String clientId) {

@@ -35,7 +35,7 @@ interface KeyScheme {
     /** Complex keys in {@code integrationContext}. */
     static KeyScheme complex(String integrationContext) {
         RecordKey.of("x", integrationContext); // validates the tenant once, not per key
-        // What RestLi writes for RecordKey.toRestLiValue(): fields in sorted order, so only the
+        // What RestLi writes for RestLi.keyValue(RecordKey): fields in sorted order, so only the
         // crmId varies between keys of one tenant.
         String suffix = ",dataProvider:" + RecordKey.DATA_PROVIDER + ",integrationContext:"
                 + RestLi.encode(integrationContext) + ")";

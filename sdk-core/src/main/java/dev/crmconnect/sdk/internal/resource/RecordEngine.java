@@ -96,7 +96,7 @@ public final class RecordEngine<T extends SyncedRecord> {
     public static RecordEngine<PoolMember> poolMembers(ResourceContext context, String poolCrmId) {
         RecordKey pool = RecordKey.of(poolCrmId, context.api().integrationContext());
         Routes routes = context.routes();
-        String membersPath = routes.path(Routes.Resource.POOLS) + "/" + RestLi.encode(pool.toRestLiValue())
+        String membersPath = routes.path(Routes.Resource.POOLS) + "/" + RestLi.encode(RestLi.keyValue(pool))
                 + routes.path(Routes.Resource.POOL_MEMBERS);
         Route membersRoute = Route.of(routes, Routes.Resource.POOLS).below(routes, Routes.Resource.POOL_MEMBERS);
         return new RecordEngine<>(context, membersPath, membersRoute, "poolMember", PoolMember.class,

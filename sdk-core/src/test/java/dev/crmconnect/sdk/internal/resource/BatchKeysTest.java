@@ -30,7 +30,7 @@ class BatchKeysTest {
     @Test
     void complexKeysGoToTheQueryInTheirUriFormAndToTheBodyInRestLisBodyForm() {
         BatchKeys keys = new BatchKeys(KeyScheme.complex(CONTEXT), IDS);
-        List<Object> values = IDS.stream().map(id -> (Object) RecordKey.of(id, CONTEXT).toRestLiValue()).toList();
+        List<Object> values = IDS.stream().map(id -> (Object) RestLi.keyValue(RecordKey.of(id, CONTEXT))).toList();
         assertEquals(RestLi.encodeQuery(Map.of("ids", values)), keys.idsQuery());
         for (int k = 0; k < IDS.size(); k++) {
             assertEquals(RestLi.encodeKeyForBody(values.get(k)), keys.bodyKey(k));
