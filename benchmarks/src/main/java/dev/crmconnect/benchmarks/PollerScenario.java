@@ -9,6 +9,7 @@ import dev.crmconnect.sdk.poller.Decision;
 import dev.crmconnect.sdk.poller.DeletionNoticePoller;
 import dev.crmconnect.sdk.poller.NoticeFeed;
 import dev.crmconnect.sdk.poller.PollSummary;
+import dev.crmconnect.testsupport.TestDataSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -86,8 +87,8 @@ final class PollerScenario implements Scenario {
             deleteTree(directory);
         }
         try (PostgresServer server = PostgresServer.start();
-             PooledDataSource pool = new PooledDataSource(server.dataSource());
-             PooledDataSource customPlans = new PooledDataSource(server.newDatabase("bench_custom_plans",
+             TestDataSource pool = TestDataSource.pool(server.dataSource());
+             TestDataSource customPlans = TestDataSource.pool(server.newDatabase("bench_custom_plans",
                      "plan_cache_mode=force_custom_plan"))) {
             poll(table, "jdbc, pooled (" + server.version() + ")", CheckpointStore.jdbc(pool), generated,
                     "generated", notices);

@@ -9,6 +9,7 @@ import dev.crmconnect.sdk.poller.CheckpointStore;
 import dev.crmconnect.sdk.poller.Decision;
 import dev.crmconnect.sdk.poller.DeletionNoticePoller;
 import dev.crmconnect.sdk.poller.PollSummary;
+import dev.crmconnect.testsupport.TestDataSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -123,7 +124,7 @@ final class PollerTenantsScenario implements Scenario {
 
     private static Round jdbcRound(PostgresServer server, String database, SinkProcess sink, int tenants)
             throws Exception {
-        try (PooledDataSource pool = new PooledDataSource(server.newDatabase(database));
+        try (TestDataSource pool = TestDataSource.pool(server.newDatabase(database));
              CheckpointStore store = CheckpointStore.jdbc(pool)) {
             return secondRound(store, sink, tenants, pool::writingCommits, pool::statements);
         }

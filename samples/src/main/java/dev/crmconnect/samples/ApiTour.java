@@ -11,6 +11,7 @@ import dev.crmconnect.model.PoolType;
 import dev.crmconnect.model.Visibility;
 import dev.crmconnect.sdk.BatchResult;
 import dev.crmconnect.sdk.CrmConnectClient;
+import dev.crmconnect.sdk.Page;
 import dev.crmconnect.sdk.exception.CrmConnectException;
 import dev.crmconnect.sdk.RecordResult;
 import dev.crmconnect.sdk.poller.CheckpointStore;
@@ -68,13 +69,15 @@ public final class ApiTour {
         client.pools().members("p-1").upsert(List.of(
                 PoolMember.builder().contactCrmId("c-42").stepId("new").build()));
         client.notes().upsertAsync(List.of(Note.builder().crmId("n-1").contactId("c-42")
-                .content("Met at the meetup").build())).join();       // every call has an async twin
+                .content("Met at the meetup").build())).join();       // every call: op, op+options, opAsync, ...
 
         // Read back, with LinkedIn's match; lists page lazily. Failures are unchecked.
         try {
             Contact ada = client.contacts().get(List.of("c-42")).found().get("c-42");
             System.out.println(ada.match().status());                 // MATCHED, UNMATCHED or MANUAL
             System.out.println(client.contacts().list().stream().count() + " contacts");
+            Page<Note> notes = client.notes().listByContactAsync("c-42").join();  // async: a page at a time
+            System.out.println(notes.elements().size() + " notes" + (notes.hasNext() ? ", more" : ""));
         } catch (CrmConnectException e) {       // AuthenticationException, RateLimitedException, ...
             System.out.println(e.status() + " " + e.serviceErrorCode() + " request " + e.requestId());
         }
@@ -93,7 +96,7 @@ public final class ApiTour {
         // 1-Click Export pushes: signature verified, each handled once.
         WebhookReceiver receiver = WebhookReceiver.builder()
                 .clientSecret(clientSecret)
-                .handler(event -> importIntoCrm(client.exportedCandidates().byRequest(event.requestId())))
+                .handler(event -> importIntoCrm(client.exportedCandidates().listByRequest(event.requestId())))
                 .build();
         server.createContext("/linkedin/push", WebhookHttpHandler.of(receiver));
         // tour:end
@@ -101,7 +104,7 @@ public final class ApiTour {
     }
 
     /** Where a CRM would store the exported candidates. */
-    private static void importIntoCrm(List<ExportedCandidate> candidates) {
+    private static void importIntoCrm(Iterable<ExportedCandidate> candidates) {
         // the CRM's own code
     }
 }

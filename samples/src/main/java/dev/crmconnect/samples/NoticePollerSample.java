@@ -106,7 +106,7 @@ public final class NoticePollerSample {
         Path checkpoint = directory.resolve("checkpoint");
         try (CheckpointStore store = CheckpointStore.file(checkpoint)) {
             Watermark resumedFrom = store.watermark(tenant).orElse(null);
-            int decidedBefore = store.audit(tenant, Instant.EPOCH, FAR_FUTURE).size();
+            int decidedBefore = store.auditTrail(tenant, Instant.EPOCH, FAR_FUTURE).size();
             out.println();
             if (resumedFrom == null) {
                 out.println("Checkpoint: " + checkpoint + " (new: reading the whole feed)");
@@ -152,7 +152,7 @@ public final class NoticePollerSample {
                 reportOutcome(poller, tenant, last, out);
 
                 Path auditLog = directory.resolve("audit.jsonl");
-                int audited = exportAudit(store, tenant, auditLog);
+                int audited = exportAuditTrail(store, tenant, auditLog);
                 out.println();
                 out.println("Audit log: " + auditLog + " (" + audited + " decisions, JSON lines)");
                 return new Result(resumedFrom, decidedBefore, List.copyOf(decided), alreadyDecided, last.outcome(),
@@ -183,9 +183,9 @@ public final class NoticePollerSample {
         }
     }
 
-    private static int exportAudit(CheckpointStore store, String tenant, Path auditLog) {
+    private static int exportAuditTrail(CheckpointStore store, String tenant, Path auditLog) {
         try (Writer writer = Files.newBufferedWriter(auditLog, StandardCharsets.UTF_8)) {
-            store.exportAudit(tenant, writer);
+            store.exportAuditTrail(tenant, writer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + auditLog, e);
         }

@@ -8,6 +8,9 @@ import dev.crmconnect.sdk.CrmConnectClient;
 import dev.crmconnect.sdk.poller.Decision;
 import dev.crmconnect.sdk.poller.NoticeHandler;
 import dev.crmconnect.sdk.poller.RetentionReason;
+import dev.crmconnect.sdk.privacy.ContactEraser;
+import dev.crmconnect.sdk.privacy.ErasureReceipt;
+import dev.crmconnect.sdk.privacy.RecordKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +24,8 @@ import java.util.Optional;
  *       is under way, at the candidate's own request);</li>
  *   <li>a contact marked do-not-contact: flag for review (erasing it would also erase the
  *       instruction; a person decides whether a suppression entry must be kept);</li>
- *   <li>otherwise erase each contact everywhere ({@link ContactEraser}) and record what went.</li>
+ *   <li>otherwise erase each contact everywhere with the SDK's {@link ContactEraser} and record what
+ *       went.</li>
  * </ol>
  * The handler is idempotent, as the poller asks: run again after a crash, it finds less to erase.
  */
@@ -34,7 +38,7 @@ final class SamplePolicy implements NoticeHandler {
     SamplePolicy(CrmConnectClient client, CrmRecords crm) {
         this.client = client;
         this.crm = crm;
-        this.eraser = new ContactEraser(client);
+        this.eraser = ContactEraser.of(client);
     }
 
     @Override
@@ -71,8 +75,32 @@ final class SamplePolicy implements NoticeHandler {
         }
         List<String> erased = new ArrayList<>();
         for (String contact : contacts) {
-            erased.add(eraser.erase(contact).describe());
+            erased.add(describe(eraser.erase(contact)));
         }
         return Decision.delete(String.join("; ", erased));
+    }
+
+    /**
+     * For the audit trail: ids and counts, never a name.
+     *
+     * @throws IllegalStateException when a record could not be deleted (the poller then retries; the
+     *     erase deletes what is left)
+     */
+    private static String describe(ErasureReceipt receipt) {
+        if (!receipt.complete()) {
+            ErasureReceipt.Failure first = receipt.failures().get(0);
+            throw new IllegalStateException("erasing contact " + receipt.contactCrmId() + " left "
+                    + receipt.failures().size() + " failures, first " + first.kind()
+                    + (first.crmId() == null ? "" : " " + first.crmId()));
+        }
+        return "contact " + receipt.contactCrmId() + " with " + count(receipt, RecordKind.NOTE, "note") + ", "
+                + count(receipt, RecordKind.EMAIL_INTERACTION, "email interaction") + ", "
+                + count(receipt, RecordKind.APPLICATION, "application") + "; pool memberships cleared in "
+                + count(receipt, RecordKind.POOL_MEMBERSHIP, "pool");
+    }
+
+    private static String count(ErasureReceipt receipt, RecordKind kind, String noun) {
+        int n = receipt.deleted(kind).size();
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

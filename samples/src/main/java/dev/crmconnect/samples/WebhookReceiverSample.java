@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The webhook receiver sample: a JDK {@code HttpServer} that receives 1-Click Export pushes,
  * verifies their signature ({@link WebhookHttpHandler} over a {@link WebhookReceiver}), and fetches
- * and prints each exported candidate with {@code client.exportedCandidates().byRequest}.
+ * and prints each exported candidate with {@code client.exportedCandidates().listByRequest}.
  *
  * <p>It listens on {@code --port} (default 8080) for the pushes of the tenant that the
  * {@code CRMCONNECT_*} settings (or the matching flags) name, until stopped; put it behind HTTPS and
@@ -77,7 +77,7 @@ public final class WebhookReceiverSample {
             return; // INTEGRATION_STATUS_CHANGE, or a type this SDK does not know: nothing to fetch
         }
         // Throwing here answers 500, and LinkedIn retries the push later.
-        for (ExportedCandidate candidate : client.exportedCandidates().byRequest(event.requestId())) {
+        for (ExportedCandidate candidate : client.exportedCandidates().listByRequest(event.requestId())) {
             out.println("  candidate: " + describe(candidate));
             fetched.add(candidate);
         }

@@ -20,6 +20,7 @@ import dev.crmconnect.model.VacancyStatus;
 import dev.crmconnect.sdk.BatchResult;
 import dev.crmconnect.sdk.CrmConnectClient;
 import dev.crmconnect.sdk.poller.PollSummary;
+import dev.crmconnect.sdk.privacy.ContactEraser;
 import dev.crmconnect.testkit.ExportDestination;
 import dev.crmconnect.testkit.FakeCrmConnect;
 import dev.crmconnect.testkit.FakeMember;
@@ -325,7 +326,7 @@ public final class NoticePollerDemo implements AutoCloseable {
         List<EmailInteraction> emails = new ArrayList<>();
         Instant now = roundTime;
         for (Map.Entry<String, ExportDestination> export : exports.entrySet()) {
-            ExportedCandidate candidate = client.exportedCandidates().byRequest(export.getKey()).get(0);
+            ExportedCandidate candidate = client.exportedCandidates().listByRequest(export.getKey()).iterator().next();
             int i = index(candidate.member());
             Story story = STORIES.get(i);
             String contactId = crm.contactOfMember(candidate.member()).orElse("c-" + round + "-" + pad(i + 1));
@@ -366,11 +367,13 @@ public final class NoticePollerDemo implements AutoCloseable {
                 poolMembers.values().stream().mapToInt(List::size).sum(), applications.size(), notes.size(),
                 emails.size());
 
-        ContactEraser eraser = new ContactEraser(client);
+        ContactEraser eraser = ContactEraser.of(client);
         for (int i = 0; i < STORIES.size(); i++) {
             if (STORIES.get(i).removedFromCrm()) {
                 String contactId = crm.contactOfMember(member(round, i)).orElseThrow();
-                eraser.erase(contactId);
+                if (!eraser.erase(contactId).complete()) {
+                    throw new IllegalStateException("the demo could not erase contact " + contactId);
+                }
                 crm.removed(contactId);
                 out.printf("  CRM:      a recruiter erased contact %s (with its records)%n", contactId);
             }

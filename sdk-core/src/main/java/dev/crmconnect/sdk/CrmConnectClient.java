@@ -1,19 +1,17 @@
 package dev.crmconnect.sdk;
 
-import dev.crmconnect.model.EmailInteraction;
-import dev.crmconnect.model.Note;
-import dev.crmconnect.model.Vacancy;
+import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.internal.http.ApiClient;
 import dev.crmconnect.sdk.internal.http.ClientConfig;
 import dev.crmconnect.sdk.internal.http.SharedTransport;
 import dev.crmconnect.sdk.internal.json.JacksonVersion;
+import dev.crmconnect.sdk.internal.resource.ResourceContext;
+import dev.crmconnect.sdk.privacy.DataRequestPolling;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
@@ -61,28 +59,25 @@ public final class CrmConnectClient implements AutoCloseable {
     private final ApiClient api;
     private final ContactService contacts;
     private final PoolService pools;
-    private final ReadableRecords<Vacancy> vacancies;
+    private final VacancyService vacancies;
     private final ApplicationService applications;
-    private final ContactActivityService<EmailInteraction> emailInteractions;
-    private final ContactActivityService<Note> notes;
+    private final EmailInteractionService emailInteractions;
+    private final NoteService notes;
     private final ExportedCandidateService exportedCandidates;
     private final DeletionNoticeService deletionNotices;
     private final DataRequestService dataRequests;
 
-    private CrmConnectClient(ResourceContext context) {
+    private CrmConnectClient(ResourceContext context, DataRequestPolling polling) {
         this.api = context.api();
         this.contacts = new ContactService(context);
         this.pools = new PoolService(context);
-        this.vacancies = new ReadableRecords<>(context, Routes.Resource.VACANCIES, "vacancy",
-                Vacancy.class, (vacancy, crmId) -> vacancy.toBuilder().crmId(crmId).build());
+        this.vacancies = new VacancyService(context);
         this.applications = new ApplicationService(context);
-        this.emailInteractions = new ContactActivityService<>(context, Routes.Resource.EMAIL_INTERACTIONS,
-                "emailInteraction", EmailInteraction.class, (email, crmId) -> email.toBuilder().crmId(crmId).build());
-        this.notes = new ContactActivityService<>(context, Routes.Resource.NOTES, "note", Note.class,
-                (note, crmId) -> note.toBuilder().crmId(crmId).build());
+        this.emailInteractions = new EmailInteractionService(context);
+        this.notes = new NoteService(context);
         this.exportedCandidates = new ExportedCandidateService(context);
         this.deletionNotices = new DeletionNoticeService(context);
-        this.dataRequests = new DataRequestService(context);
+        this.dataRequests = new DataRequestService(context, polling);
     }
 
     /**
@@ -108,7 +103,7 @@ public final class CrmConnectClient implements AutoCloseable {
      *
      * @return the vacancies service of this client
      */
-    public ReadableRecords<Vacancy> vacancies() {
+    public VacancyService vacancies() {
         return vacancies;
     }
 
@@ -126,7 +121,7 @@ public final class CrmConnectClient implements AutoCloseable {
      *
      * @return the email interactions service of this client
      */
-    public ContactActivityService<EmailInteraction> emailInteractions() {
+    public EmailInteractionService emailInteractions() {
         return emailInteractions;
     }
 
@@ -135,7 +130,7 @@ public final class CrmConnectClient implements AutoCloseable {
      *
      * @return the notes service of this client
      */
-    public ContactActivityService<Note> notes() {
+    public NoteService notes() {
         return notes;
     }
 
@@ -235,6 +230,7 @@ public final class CrmConnectClient implements AutoCloseable {
         private int batchSize = MAX_BATCH_SIZE;
         private int batchesInFlight = DEFAULT_BATCHES_IN_FLIGHT;
         private int pageSize = MAX_PAGE_SIZE;
+        private DataRequestPolling dataRequestPolling = DataRequestPolling.defaults();
 
         private Builder() {
         }
@@ -484,6 +480,18 @@ public final class CrmConnectClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How {@code dataRequests().awaitCompletion} waits between its polls; default
+         * {@link DataRequestPolling#defaults()}.
+         *
+         * @param dataRequestPolling the intervals, clock, sleeper and jitter of the polling; not null
+         * @return this builder
+         */
+        public Builder dataRequestPolling(DataRequestPolling dataRequestPolling) {
+            this.dataRequestPolling = dataRequestPolling;
+            return this;
+        }
+
         /** The clock for token expiry and {@code Retry-After} dates; for tests. */
         Builder clock(Clock clock) {
             this.clock = clock;
@@ -499,45 +507,36 @@ public final class CrmConnectClient implements AutoCloseable {
          */
         public CrmConnectClient build() {
             JacksonVersion.requireSupported();
-            List<String> problems = new ArrayList<>();
+            Check.Problems problems = new Check.Problems("invalid CrmConnectClient configuration");
             URI base = url("baseUrl", baseUrl, problems);
             URI token = url("tokenUrl", tokenUrl, problems);
             credential("clientId", clientId, problems);
             credential("clientSecret", clientSecret, problems);
             if (integrationContext == null || !INTEGRATION_CONTEXT.matcher(integrationContext).matches()) {
-                problems.add("integrationContext must be urn:li:organization:<digits>");
+                problems.add("integrationContext", "must be urn:li:organization:<digits>");
             }
-            positive("connectTimeout", connectTimeout, problems);
-            positive("attemptTimeout", attemptTimeout, problems);
-            positive("callTimeout", callTimeout, problems);
+            problems.check(() -> Check.positive("connectTimeout", connectTimeout));
+            problems.check(() -> Check.positive("attemptTimeout", attemptTimeout));
+            problems.check(() -> Check.positive("callTimeout", callTimeout));
             if (attemptTimeout != null && callTimeout != null && attemptTimeout.compareTo(callTimeout) > 0) {
-                problems.add("attemptTimeout must not exceed callTimeout");
+                problems.add("attemptTimeout", "must not exceed callTimeout");
             }
-            required("retryPolicy", retryPolicy, problems);
-            required("throttle", throttle, problems);
-            required("listener", listener, problems);
-            required("requestDecorator", requestDecorator, problems);
-            required("clock", clock, problems);
+            problems.check(() -> Check.required("retryPolicy", retryPolicy));
+            problems.check(() -> Check.required("throttle", throttle));
+            problems.check(() -> Check.required("listener", listener));
+            problems.check(() -> Check.required("requestDecorator", requestDecorator));
+            problems.check(() -> Check.required("clock", clock));
             if (userAgentSuffix != null && (userAgentSuffix.isBlank() || userAgentSuffix.length() > 200
                     || !userAgentSuffix.chars().allMatch(c -> c >= 0x20 && c < 0x7f))) {
-                problems.add("userAgentSuffix must be 1 to 200 printable ASCII characters");
+                problems.add("userAgentSuffix", "must be 1 to 200 printable ASCII characters");
             }
-            if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE - 8) {
-                problems.add("maxResponseBytes must be between 1024 and " + (Integer.MAX_VALUE - 8));
-            }
-            required("routes", routes, problems);
-            if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
-                problems.add("batchSize must be between 1 and " + MAX_BATCH_SIZE);
-            }
-            if (batchesInFlight < 1 || batchesInFlight > 64) {
-                problems.add("batchesInFlight must be between 1 and 64");
-            }
-            if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-                problems.add("pageSize must be between 1 and " + MAX_PAGE_SIZE);
-            }
-            if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("invalid CrmConnectClient configuration: " + String.join("; ", problems));
-            }
+            problems.check(() -> Check.between("maxResponseBytes", maxResponseBytes, 1024, Integer.MAX_VALUE - 8));
+            problems.check(() -> Check.required("routes", routes));
+            problems.check(() -> Check.required("dataRequestPolling", dataRequestPolling));
+            problems.check(() -> Check.between("batchSize", batchSize, 1, MAX_BATCH_SIZE));
+            problems.check(() -> Check.between("batchesInFlight", batchesInFlight, 1, 64));
+            problems.check(() -> Check.between("pageSize", pageSize, 1, MAX_PAGE_SIZE));
+            problems.throwIfAny();
             String userAgent = "crmconnect-java/" + SdkVersion.version() + " Java/" + System.getProperty("java.version")
                     + (userAgentSuffix == null ? "" : " " + userAgentSuffix);
             ClientConfig config = new ClientConfig(base, token, clientId, clientSecret, integrationContext, httpClient,
@@ -546,37 +545,37 @@ public final class CrmConnectClient implements AutoCloseable {
             SharedTransport transport = runtime == null ? SharedTransport.acquireDefault() : runtime.transport();
             try {
                 return new CrmConnectClient(new ResourceContext(ApiClient.start(config, transport), routes, batchSize,
-                        batchesInFlight, pageSize));
+                        batchesInFlight, pageSize), dataRequestPolling);
             } catch (RuntimeException e) {
                 transport.release();
                 throw e;
             }
         }
 
-        private URI url(String name, String value, List<String> problems) {
+        private URI url(String name, String value, Check.Problems problems) {
             if (value == null) {
-                problems.add(name + " is required");
+                problems.add(name, "is required");
                 return null;
             }
             URI uri;
             try {
                 uri = new URI(value);
             } catch (URISyntaxException e) {
-                problems.add(name + " is not a valid URL");
+                problems.add(name, "is not a valid URL");
                 return null;
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("https") && !scheme.equals("http")) {
-                problems.add(name + " must be an absolute http(s) URL");
+                problems.add(name, "must be an absolute http(s) URL");
                 return null;
             }
             if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
                     || uri.getRawUserInfo() != null) {
-                problems.add(name + " must have a host and no query, fragment or user info");
+                problems.add(name, "must have a host and no query, fragment or user info");
                 return null;
             }
             if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
-                problems.add(name + " must use https: plain http is only allowed to a loopback host"
+                problems.add(name, "must use https: plain http is only allowed to a loopback host"
                         + " unless allowInsecureHttp(true)");
                 return null;
             }
@@ -590,26 +589,14 @@ public final class CrmConnectClient implements AutoCloseable {
                     || h.equals("[0:0:0:0:0:0:0:1]") || IPV4_LOOPBACK.matcher(h).matches();
         }
 
-        private static void credential(String name, String value, List<String> problems) {
+        private static void credential(String name, String value, Check.Problems problems) {
             if (value == null || value.isBlank()) {
-                problems.add(name + " is required (credentials)");
+                problems.add(name, "is required (credentials)");
             } else if (value.length() > 1024 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-                problems.add(name + " must be 1 to 1024 visible ASCII characters (credentials)");
+                problems.add(name, "must be 1 to 1024 visible ASCII characters (credentials)");
             }
         }
 
-        private static void positive(String name, Duration value, List<String> problems) {
-            if (value == null) {
-                problems.add(name + " is required");
-            } else if (value.isZero() || value.isNegative()) {
-                problems.add(name + " must be positive");
-            }
-        }
 
-        private static void required(String name, Object value, List<String> problems) {
-            if (value == null) {
-                problems.add(name + " is required");
-            }
-        }
     }
 }

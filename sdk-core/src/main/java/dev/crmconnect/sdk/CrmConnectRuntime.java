@@ -1,8 +1,7 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.internal.http.SharedTransport;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -114,19 +113,14 @@ public final class CrmConnectRuntime implements AutoCloseable {
          * @throws IllegalArgumentException naming every invalid setting
          */
         public CrmConnectRuntime build() {
-            List<String> problems = new ArrayList<>();
-            if (maxExchangesInFlight < 1 || maxExchangesInFlight > MAX_EXCHANGES_IN_FLIGHT) {
-                problems.add("maxExchangesInFlight must be between 1 and " + MAX_EXCHANGES_IN_FLIGHT);
-            }
+            Check.Problems problems = new Check.Problems("invalid CrmConnectRuntime configuration");
+            problems.check(() -> Check.between("maxExchangesInFlight", maxExchangesInFlight, 1, MAX_EXCHANGES_IN_FLIGHT));
             int perClient = maxExchangesInFlightPerClient != null ? maxExchangesInFlightPerClient
                     : Math.min(DEFAULT_MAX_EXCHANGES_IN_FLIGHT_PER_CLIENT, Math.max(1, maxExchangesInFlight));
             if (perClient < 1 || perClient > maxExchangesInFlight) {
-                problems.add("maxExchangesInFlightPerClient must be between 1 and maxExchangesInFlight");
+                problems.add("maxExchangesInFlightPerClient", "must be between 1 and maxExchangesInFlight");
             }
-            if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("invalid CrmConnectRuntime configuration: "
-                        + String.join("; ", problems));
-            }
+            problems.throwIfAny();
             return new CrmConnectRuntime(SharedTransport.create(maxExchangesInFlight, perClient, executor));
         }
     }

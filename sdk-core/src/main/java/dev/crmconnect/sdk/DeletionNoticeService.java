@@ -1,13 +1,13 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.model.DeletionNotice;
 import dev.crmconnect.sdk.exception.ComplianceGapException;
 import dev.crmconnect.sdk.exception.CrmConnectException;
-import dev.crmconnect.model.DeletionNotice;
-import dev.crmconnect.sdk.internal.http.ApiRequest;
 import dev.crmconnect.sdk.internal.http.Futures;
-import dev.crmconnect.sdk.internal.http.Route;
+import dev.crmconnect.sdk.internal.resource.FinderSource;
+import dev.crmconnect.sdk.internal.resource.PageSource;
+import dev.crmconnect.sdk.internal.resource.ResourceContext;
 import dev.crmconnect.sdk.poller.NoticeFeed;
-import dev.crmconnect.sdk.restli.RestLi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,84 +19,23 @@ import java.util.concurrent.CompletableFuture;
  * ({@code /exportDeletionNotices}), oldest first. A {@code publishedAfter} older than the feed's
  * 30-day retention fails with {@link ComplianceGapException}: notices may have been missed.
  * {@link dev.crmconnect.sdk.poller.DeletionNoticePoller} reads it through {@link #feed()}.
+ *
+ * <p>Every operation comes as {@code op(args)}, {@code op(args, options)}, {@code opAsync(args)} and
+ * {@code opAsync(args, options)}; the async forms never throw, a bad argument fails their future.
  */
 public final class DeletionNoticeService {
 
     private final ResourceContext context;
-    private final String path;
-    private final Route route;
 
     DeletionNoticeService(ResourceContext context) {
         this.context = context;
-        this.path = context.routes().path(Routes.Resource.DELETION_NOTICES);
-        this.route = Route.of(context.routes(), Routes.Resource.DELETION_NOTICES);
     }
 
     /**
-     * The notices published strictly after {@code publishedAfter}, fetched lazily a page at a time. Iteration throws
-     * {@link ComplianceGapException} when {@code publishedAfter} is older than the feed's retention.
+     * This tenant's feed for the poller: each {@code fetch} reads one page of {@link #list(Instant)};
+     * a 410 is thrown as the {@link ComplianceGapException} it is. Sends nothing itself.
      *
-     * @param publishedAfter the exclusive lower bound on the notices' {@code publishedAt}; within the feed's 30-day
-     *     retention
-     * @return the listing, oldest first
-     * @throws NullPointerException if {@code publishedAfter} is null
-     */
-    public PagedIterable<DeletionNotice> list(Instant publishedAfter) {
-        return list(publishedAfter, RequestOptions.defaults());
-    }
-
-    /**
-     * {@link #list(Instant)} with options kept on every page.
-     *
-     * @param publishedAfter the exclusive lower bound on the notices' {@code publishedAt}; within the feed's 30-day
-     *     retention
-     * @param options the options for every page's call; not null
-     * @return the listing, oldest first
-     * @throws NullPointerException if {@code publishedAfter} is null
-     */
-    public PagedIterable<DeletionNotice> list(Instant publishedAfter, RequestOptions options) {
-        return context.api().paged(finder(publishedAfter), context.pageSize(), DeletionNotice.class, options);
-    }
-
-    /**
-     * One page of {@link #list(Instant)}, for callers that page by hand.
-     *
-     * @param publishedAfter the exclusive lower bound on the notices' {@code publishedAt}; within the feed's 30-day
-     *     retention
-     * @param start the 0-based index in the listing of the first notice to fetch; not negative
-     * @param count the most notices to fetch, 1 to 100 by the contract
-     * @return the page, oldest first
-     * @throws NullPointerException if {@code publishedAfter} is null
-     * @throws IllegalArgumentException if {@code start} is negative or {@code count} is not 1 to 100; nothing is
-     *     sent
-     * @throws ComplianceGapException if {@code publishedAfter} is older than the feed's retention
-     * @throws CrmConnectException if the call fails otherwise
-     */
-    public Page<DeletionNotice> page(Instant publishedAfter, int start, int count) {
-        return Futures.await(pageAsync(publishedAfter, start, count, RequestOptions.defaults()));
-    }
-
-    /**
-     * {@link #page(Instant, int, int)} with per-call options, completing on the client's executor.
-     *
-     * @param publishedAfter the exclusive lower bound on the notices' {@code publishedAt}; within the feed's 30-day
-     *     retention
-     * @param start the 0-based index in the listing of the first notice to fetch; not negative
-     * @param count the most notices to fetch, 1 to 100 by the contract
-     * @param options the per-call options; not null, {@link RequestOptions#defaults()} for none
-     * @return a future of the page; it fails with what {@link #page(Instant, int, int)} would throw, the
-     *     {@link IllegalArgumentException} for {@code start} or {@code count} before any request
-     */
-    public CompletableFuture<Page<DeletionNotice>> pageAsync(Instant publishedAfter, int start, int count,
-                                                             RequestOptions options) {
-        return SyncedRecords.guarded(() ->
-                context.api().fetchPage(finder(publishedAfter), start, count, DeletionNotice.class, options));
-    }
-
-    /**
-     * This tenant's feed for the poller; a 410 is thrown as the {@link ComplianceGapException} it is.
-     *
-     * @return a feed whose {@code fetch} calls {@link #page(Instant, int, int)}
+     * @return the feed of this client's tenant
      */
     public NoticeFeed feed() {
         String tenant = context.api().integrationContext();
@@ -108,15 +47,72 @@ public final class DeletionNoticeService {
 
             @Override
             public List<DeletionNotice> fetch(Instant publishedAfter, int start, int count) {
-                return page(publishedAfter, start, count).elements();
+                return Futures.await(source(publishedAfter, RequestOptions.defaults()).fetch(start, count, true))
+                        .elements();
             }
         };
     }
 
-    private ApiRequest finder(Instant publishedAfter) {
+    /**
+     * The notices published strictly after {@code publishedAfter}, oldest first, fetched lazily a page at a
+     * time. Iteration throws {@link ComplianceGapException} when {@code publishedAfter} is older than the
+     * feed's retention.
+     *
+     * @param publishedAfter the exclusive lower bound on the notices' {@code publishedAt}; within the feed's
+     *     30-day retention
+     * @return the listing; nothing is fetched until it is iterated
+     * @throws NullPointerException if {@code publishedAfter} is null
+     */
+    public PagedIterable<DeletionNotice> list(Instant publishedAfter) {
+        return list(publishedAfter, RequestOptions.defaults());
+    }
+
+    /**
+     * {@link #list(Instant)} with options kept on every page.
+     *
+     * @param publishedAfter the exclusive lower bound on the notices' {@code publishedAt}; within the feed's
+     *     30-day retention
+     * @param options the options for every page's call; not null, {@link RequestOptions#defaults()} for none
+     * @return the listing; nothing is fetched until it is iterated
+     * @throws NullPointerException if {@code publishedAfter} or {@code options} is null
+     */
+    public PagedIterable<DeletionNotice> list(Instant publishedAfter, RequestOptions options) {
+        return new PagedIterable<>(source(publishedAfter, options));
+    }
+
+    /**
+     * The first page of {@link #list(Instant)}, completing on the client's executor; {@link Page#nextAsync()}
+     * fetches the next.
+     *
+     * @param publishedAfter the exclusive lower bound on the notices' {@code publishedAt}; within the feed's
+     *     30-day retention
+     * @return a future of the first page; it fails with {@link ComplianceGapException} when {@code
+     *     publishedAfter} is older than the feed's retention, with the call's {@link CrmConnectException}
+     *     otherwise
+     */
+    public CompletableFuture<Page<DeletionNotice>> listAsync(Instant publishedAfter) {
+        return listAsync(publishedAfter, RequestOptions.defaults());
+    }
+
+    /**
+     * The first page of {@link #list(Instant, RequestOptions)}, completing on the client's executor; {@link
+     * Page#nextAsync()} fetches the next with the same options.
+     *
+     * @param publishedAfter the exclusive lower bound on the notices' {@code publishedAt}; within the feed's
+     *     30-day retention
+     * @param options the options for every page's call; not null, {@link RequestOptions#defaults()} for none
+     * @return a future of the first page; it fails with {@link ComplianceGapException} when {@code
+     *     publishedAfter} is older than the feed's retention, with the call's {@link CrmConnectException}
+     *     otherwise
+     */
+    public CompletableFuture<Page<DeletionNotice>> listAsync(Instant publishedAfter, RequestOptions options) {
+        return Futures.guarded(() -> Page.first(source(publishedAfter, options), false));
+    }
+
+    private PageSource<DeletionNotice> source(Instant publishedAfter, RequestOptions options) {
         Objects.requireNonNull(publishedAfter, "publishedAfter must not be null");
-        return ApiRequest.finder(path, RestLi.encodeQuery(Map.of("q", "integrationContext",
+        return FinderSource.of(context, Routes.Resource.DELETION_NOTICES, Map.of("q", "integrationContext",
                 "integrationContext", context.api().integrationContext(),
-                "publishedAfter", publishedAfter.toEpochMilli()))).withRoute(route);
+                "publishedAfter", publishedAfter.toEpochMilli()), DeletionNotice.class, options);
     }
 }

@@ -1,10 +1,7 @@
 package dev.crmconnect.sdk;
 
-import dev.crmconnect.sdk.exception.AuthenticationException;
-import dev.crmconnect.sdk.exception.CrmConnectException;
-import dev.crmconnect.sdk.exception.TransportException;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -20,8 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.crmconnect.sdk.exception.AuthenticationException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.TransportException;
 import dev.crmconnect.sdk.internal.http.ApiRequest;
 import dev.crmconnect.sdk.internal.http.ApiResponse;
+import dev.crmconnect.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ class AuthTest {
     void theTokenIsRefreshedBeforeItExpiresMidRun() {
         stubTokens("token-a", "token-b");
         stubContacts();
-        TestSupport.MutableClock clock = new TestSupport.MutableClock(Instant.parse("2025-03-01T12:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-01T12:00:00Z"));
         try (CrmConnectClient client = TestSupport.builder(wm).clock(clock).build()) {
             TestSupport.call(client, TestSupport.finder());
             clock.advance(Duration.ofSeconds(1800 - 90)); // still well before expiry

@@ -56,7 +56,7 @@ class ConfigurationTest {
         assertTrue(problem(b -> b.attemptTimeout(Duration.ofSeconds(-1))).contains("attemptTimeout"));
         assertTrue(problem(b -> b.callTimeout(null)).contains("callTimeout"));
         assertTrue(problem(b -> b.attemptTimeout(Duration.ofMinutes(5)).callTimeout(Duration.ofMinutes(1)))
-                .contains("attemptTimeout must not exceed callTimeout"));
+                .contains("attemptTimeout: must not exceed callTimeout"));
         assertTrue(problem(b -> b.retryPolicy(null)).contains("retryPolicy"));
         assertTrue(problem(b -> b.throttle(null)).contains("throttle"));
         assertTrue(problem(b -> b.listener(null)).contains("listener"));
@@ -68,8 +68,8 @@ class ConfigurationTest {
     @ValueSource(strings = {"http://api.example.com/v2", "http://10.0.0.5:8080/v2", "http://localhost.example.com/v2"})
     void plainHttpIsRefusedOffLoopback(String url) {
         String message = problem(b -> b.baseUrl(url));
-        assertTrue(message.contains("baseUrl must use https"), message);
-        assertTrue(problem(b -> b.tokenUrl(url)).contains("tokenUrl must use https"));
+        assertTrue(message.contains("baseUrl: must use https"), message);
+        assertTrue(problem(b -> b.tokenUrl(url)).contains("tokenUrl: must use https"));
     }
 
     @ParameterizedTest

@@ -1,13 +1,5 @@
 package dev.crmconnect.sdk;
 
-import dev.crmconnect.sdk.exception.AuthenticationException;
-import dev.crmconnect.sdk.exception.ComplianceGapException;
-import dev.crmconnect.sdk.exception.ConflictException;
-import dev.crmconnect.sdk.exception.CrmConnectException;
-import dev.crmconnect.sdk.exception.NotFoundException;
-import dev.crmconnect.sdk.exception.RateLimitedException;
-import dev.crmconnect.sdk.exception.ServerException;
-import dev.crmconnect.sdk.exception.ValidationException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -17,6 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.crmconnect.sdk.exception.AuthenticationException;
+import dev.crmconnect.sdk.exception.ComplianceGapException;
+import dev.crmconnect.sdk.exception.ConflictException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.NotFoundException;
+import dev.crmconnect.sdk.exception.RateLimitedException;
+import dev.crmconnect.sdk.exception.ServerException;
+import dev.crmconnect.sdk.exception.ValidationException;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;

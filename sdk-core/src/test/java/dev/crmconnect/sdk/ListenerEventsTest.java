@@ -1,6 +1,5 @@
 package dev.crmconnect.sdk;
 
-import dev.crmconnect.sdk.exception.CrmConnectException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -19,6 +18,7 @@ import dev.crmconnect.model.DataRequestType;
 import dev.crmconnect.model.Note;
 import dev.crmconnect.model.PoolMember;
 import dev.crmconnect.model.ScopeType;
+import dev.crmconnect.sdk.exception.CrmConnectException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,11 +110,10 @@ class ListenerEventsTest {
             ignore(() -> client.notes().listByContact("KEYCONTACT").iterator().next());
             ignore(() -> client.emailInteractions().delete(List.of("KEYEMAIL")));
             ignore(() -> client.emailInteractions().listByContact("KEYCONTACT").iterator().next());
-            ignore(() -> client.exportedCandidates().byRequest("KEYEXPORT"));
+            ignore(() -> client.exportedCandidates().listByRequest("KEYEXPORT").iterator().next());
             ignore(() -> client.deletionNotices().list(Instant.ofEpochMilli(1_700_000_000_000L)).iterator().next());
-            ignore(() -> client.dataRequests().create(DataRequest.builder().type(DataRequestType.EXPORT)
-                    .scope(DataRequestScope.builder().type(ScopeType.SEAT).seat("urn:li:seat:5").build())
-                    .categories(DataCategory.NOTES).build()));
+            ignore(() -> client.dataRequests().requestExport(DataRequestService.seat("urn:li:seat:5"),
+                    List.of(DataCategory.NOTES)));
             ignore(() -> client.dataRequests().get("KEYDATAREQUEST"));
         }
 

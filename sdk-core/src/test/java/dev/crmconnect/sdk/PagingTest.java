@@ -1,8 +1,5 @@
 package dev.crmconnect.sdk;
 
-import dev.crmconnect.sdk.exception.CrmConnectException;
-import dev.crmconnect.sdk.exception.NotFoundException;
-import dev.crmconnect.sdk.exception.TransportException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -10,11 +7,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.crmconnect.sdk.internal.http.ApiClient;
+import dev.crmconnect.model.Contact;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.NotFoundException;
+import dev.crmconnect.sdk.exception.TransportException;
+import dev.crmconnect.sdk.poller.NoticeFeed;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
@@ -27,17 +30,18 @@ class PagingTest {
     @RegisterExtension
     static WireMockExtension wm = TestSupport.wireMock();
 
-    record Item(String name) {
-    }
-
     private CrmConnectClient client;
-    private ApiClient api;
 
     @BeforeEach
     void setUp() {
         TestSupport.stubToken(wm);
-        client = TestSupport.builder(wm).build();
-        api = TestSupport.api(client);
+        client = TestSupport.builder(wm).pageSize(2).build();
+    }
+
+    private static List<String> crmIds(Iterable<Contact> contacts) {
+        List<String> ids = new java.util.ArrayList<>();
+        contacts.forEach(contact -> ids.add(contact.crmId()));
+        return ids;
     }
 
     @AfterEach
@@ -57,49 +61,39 @@ class PagingTest {
     void pagingArgumentsOutOfRangeAreRefusedBeforeAnyRequest() {
         wm.resetAll(); // nothing stubbed, not even the token: no request may be made
         java.time.Instant after = java.time.Instant.ofEpochMilli(1_700_000_000_000L);
-        List<java.util.function.Supplier<java.util.concurrent.CompletableFuture<?>>> asyncCalls = List.of(
-                () -> client.contacts().listPageAsync(-1, 10, RequestOptions.defaults()),
-                () -> client.contacts().listPageAsync(0, 0, RequestOptions.defaults()),
-                () -> client.contacts().listPageAsync(0, 101, RequestOptions.defaults()),
-                () -> client.pools().members("p-1").listPageAsync(Integer.MIN_VALUE, 10, RequestOptions.defaults()),
-                () -> client.notes().listByContactPageAsync("c-1", 0, -5, RequestOptions.defaults()),
-                () -> client.applications().listByContactPageAsync("c-1", -1, 100, RequestOptions.defaults()),
-                () -> client.deletionNotices().pageAsync(after, -1, 10, RequestOptions.defaults()),
-                () -> client.deletionNotices().pageAsync(after, 0, 1_000, RequestOptions.defaults()));
-        List<String> messages = new java.util.ArrayList<>();
-        for (var call : asyncCalls) {
-            java.util.concurrent.CompletionException e = assertThrows(java.util.concurrent.CompletionException.class,
-                    () -> call.get().join());
-            messages.add(assertInstanceOf(IllegalArgumentException.class, e.getCause()).getMessage());
-        }
-        messages.add(assertThrows(IllegalArgumentException.class,
-                () -> client.deletionNotices().page(after, -1, 10)).getMessage());
-        messages.add(assertThrows(IllegalArgumentException.class,
-                () -> client.deletionNotices().page(after, 0, 101)).getMessage());
+        NoticeFeed feed = client.deletionNotices().feed();
+        List<String> messages = List.of(
+                assertThrows(IllegalArgumentException.class, () -> feed.fetch(after, -1, 10)).getMessage(),
+                assertThrows(IllegalArgumentException.class, () -> feed.fetch(after, Integer.MIN_VALUE, 10)).getMessage(),
+                assertThrows(IllegalArgumentException.class, () -> feed.fetch(after, 0, 0)).getMessage(),
+                assertThrows(IllegalArgumentException.class, () -> feed.fetch(after, 0, -5)).getMessage(),
+                assertThrows(IllegalArgumentException.class, () -> feed.fetch(after, 0, 101)).getMessage(),
+                assertThrows(IllegalArgumentException.class, () -> feed.fetch(after, 0, 1_000)).getMessage());
 
         String start = "start: must not be negative";
         String count = "count: must be 1 to 100";
-        assertEquals(List.of(start, count, count, start, count, start, start, count, start, count), messages);
+        assertEquals(List.of(start, start, count, count, count, count), messages);
         assertEquals(0, wm.getAllServeEvents().size(), "requests made");
     }
 
     @Test
     void pagingArgumentsAtTheirBoundsAreSent() {
-        wm.stubFor(get(urlPathEqualTo("/v2/crmContacts")).willReturn(okJson("{\"elements\":[],\"paging\":{}}")));
-        assertEquals(0, client.contacts().listPageAsync(0, 1, RequestOptions.defaults()).join().elements().size());
-        assertEquals(0, client.contacts().listPageAsync(Integer.MAX_VALUE - 100, 100, RequestOptions.defaults())
-                .join().elements().size());
-        wm.verify(1, getRequestedFor(urlPathEqualTo("/v2/crmContacts")).withQueryParam("count", equalTo("1")));
-        wm.verify(1, getRequestedFor(urlPathEqualTo("/v2/crmContacts")).withQueryParam("count", equalTo("100")));
+        wm.stubFor(get(urlPathEqualTo("/v2/exportDeletionNotices"))
+                .willReturn(okJson("{\"elements\":[],\"paging\":{}}")));
+        NoticeFeed feed = client.deletionNotices().feed();
+        java.time.Instant after = java.time.Instant.ofEpochMilli(1_700_000_000_000L);
+        assertEquals(0, feed.fetch(after, 0, 1).size());
+        assertEquals(0, feed.fetch(after, Integer.MAX_VALUE - 100, 100).size());
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/v2/exportDeletionNotices")).withQueryParam("count", equalTo("1")));
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/v2/exportDeletionNotices")).withQueryParam("count", equalTo("100")));
     }
 
     @Test
     void pagesAreReadWithTheOriginalOptionsOnEveryPage() {
-        stubPage(0, "{\"name\":\"a\"},{\"name\":\"b\"}", "{\"start\":0,\"count\":2}");
-        stubPage(2, "{\"name\":\"c\"}", "{\"start\":2,\"count\":2}");
+        stubPage(0, "{\"crmId\":\"a\",\"firstName\":\"F\"},{\"crmId\":\"b\",\"firstName\":\"F\"}", "{\"start\":0,\"count\":2}");
+        stubPage(2, "{\"crmId\":\"c\",\"firstName\":\"F\"}", "{\"start\":2,\"count\":2}");
         RequestOptions options = RequestOptions.builder().header("X-Trace", "sync-1").build();
-        List<Item> items = api.paged(TestSupport.finder(), 2, Item.class, options).stream().toList();
-        assertEquals(List.of(new Item("a"), new Item("b"), new Item("c")), items);
+        assertEquals(List.of("a", "b", "c"), crmIds(client.contacts().list(options)));
         wm.verify(2, getRequestedFor(urlPathEqualTo("/v2/crmContacts"))
                 .withHeader("X-Trace", equalTo("sync-1"))
                 .withHeader("X-RestLi-Method", equalTo("FINDER")));
@@ -108,16 +102,16 @@ class PagingTest {
     @Test
     void anEmptyListing() {
         stubPage(0, "", "{\"start\":0,\"count\":2,\"total\":0}");
-        assertEquals(List.of(), api.paged(TestSupport.finder(), 2, Item.class, RequestOptions.defaults()).stream().toList());
+        assertEquals(List.of(), crmIds(client.contacts().list()));
         wm.verify(1, getRequestedFor(urlPathEqualTo("/v2/crmContacts")));
     }
 
     @Test
     void anExactMultipleOfThePageSize() {
-        stubPage(0, "{\"name\":\"a\"},{\"name\":\"b\"}", "{\"start\":0,\"count\":2}");
-        stubPage(2, "{\"name\":\"c\"},{\"name\":\"d\"}", "{\"start\":2,\"count\":2}");
+        stubPage(0, "{\"crmId\":\"a\",\"firstName\":\"F\"},{\"crmId\":\"b\",\"firstName\":\"F\"}", "{\"start\":0,\"count\":2}");
+        stubPage(2, "{\"crmId\":\"c\",\"firstName\":\"F\"},{\"crmId\":\"d\",\"firstName\":\"F\"}", "{\"start\":2,\"count\":2}");
         stubPage(4, "", "{\"start\":4,\"count\":2}");
-        assertEquals(4, api.paged(TestSupport.finder(), 2, Item.class, RequestOptions.defaults()).stream().count());
+        assertEquals(4, client.contacts().list().stream().count());
         wm.verify(3, getRequestedFor(urlPathEqualTo("/v2/crmContacts")));
     }
 
@@ -125,35 +119,40 @@ class PagingTest {
     void aRepeatedPageFailsInsteadOfLooping() {
         // A server that ignores start: every page is the first.
         wm.stubFor(get(urlPathEqualTo("/v2/crmContacts")).willReturn(
-                okJson("{\"elements\":[{\"name\":\"a\"},{\"name\":\"b\"}],\"paging\":{\"start\":0,\"count\":2}}")));
-        PagedIterable<Item> paged = api.paged(TestSupport.finder(), 2, Item.class, RequestOptions.defaults());
+                okJson("{\"elements\":[{\"crmId\":\"a\",\"firstName\":\"F\"},{\"crmId\":\"b\",\"firstName\":\"F\"}],\"paging\":{\"start\":0,\"count\":2}}")));
+        PagedIterable<Contact> paged = client.contacts().list();
         assertThrows(CrmConnectException.class, () -> paged.stream().count());
         wm.verify(2, getRequestedFor(urlPathEqualTo("/v2/crmContacts")));
     }
 
     @Test
-    void anAsyncPageCarriesStartAndTotal() {
-        stubPage(2, "{\"name\":\"c\"}", "{\"start\":2,\"count\":2,\"total\":3}");
-        Page<Item> page = TestSupport.await(api.fetchPage(TestSupport.finder(), 2, 2, Item.class, RequestOptions.defaults()));
-        assertEquals(List.of(new Item("c")), page.elements());
+    void anAsyncPageCarriesStartAndTotalAndLeadsToTheNext() {
+        stubPage(0, "{\"crmId\":\"a\",\"firstName\":\"F\"},{\"crmId\":\"b\",\"firstName\":\"F\"}", "{\"start\":0,\"count\":2,\"total\":3}");
+        stubPage(2, "{\"crmId\":\"c\",\"firstName\":\"F\"}", "{\"start\":2,\"count\":2,\"total\":3}");
+        RequestOptions options = RequestOptions.builder().header("X-Trace", "async-1").build();
+        Page<Contact> first = TestSupport.await(client.contacts().listAsync(options));
+        assertEquals(List.of("a", "b"), crmIds(first.elements()));
+        assertTrue(first.hasNext());
+        Page<Contact> page = TestSupport.await(first.nextAsync());
+        assertEquals(List.of("c"), crmIds(page.elements()));
         assertEquals(2, page.start());
         assertEquals(OptionalInt.of(3), page.total());
+        assertFalse(page.hasNext(), "the last page of the total");
+        wm.verify(2, getRequestedFor(urlPathEqualTo("/v2/crmContacts")).withHeader("X-Trace", equalTo("async-1")));
     }
 
     @Test
     void aPageWithoutElementsIsAnInvalidResponse() {
         wm.stubFor(get(urlPathEqualTo("/v2/crmContacts")).willReturn(okJson("{\"paging\":{}}")));
-        CrmConnectException e = TestSupport.failure(
-                api.fetchPage(TestSupport.finder(), 0, 2, Item.class, RequestOptions.defaults()));
+        CrmConnectException e = TestSupport.failure(client.contacts().listAsync());
         assertEquals(TransportException.Reason.INVALID_RESPONSE, assertInstanceOf(TransportException.class, e).reason());
     }
 
     @Test
     void aFailedPageFailsTheAsyncFetchAndTheIteration() {
         wm.stubFor(get(urlPathEqualTo("/v2/crmContacts")).willReturn(aResponse().withStatus(404)));
-        assertInstanceOf(NotFoundException.class, TestSupport.failure(
-                api.fetchPage(TestSupport.finder(), 0, 2, Item.class, RequestOptions.defaults())));
-        PagedIterable<Item> paged = api.paged(TestSupport.finder(), 2, Item.class, RequestOptions.defaults());
+        assertInstanceOf(NotFoundException.class, TestSupport.failure(client.contacts().listAsync()));
+        PagedIterable<Contact> paged = client.contacts().list();
         assertThrows(NotFoundException.class, () -> paged.iterator().hasNext());
     }
 }

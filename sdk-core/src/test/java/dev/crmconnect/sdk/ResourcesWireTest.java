@@ -1,9 +1,5 @@
 package dev.crmconnect.sdk;
 
-import dev.crmconnect.sdk.exception.ComplianceGapException;
-import dev.crmconnect.sdk.exception.CrmConnectException;
-import dev.crmconnect.sdk.exception.ServerException;
-import dev.crmconnect.sdk.exception.TransportException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -31,6 +27,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.crmconnect.model.Contact;
+import dev.crmconnect.model.CrmUser;
 import dev.crmconnect.model.DataCategory;
 import dev.crmconnect.model.DataRequest;
 import dev.crmconnect.model.DataRequestScope;
@@ -40,7 +37,10 @@ import dev.crmconnect.model.Note;
 import dev.crmconnect.model.PoolMember;
 import dev.crmconnect.model.ScopeType;
 import dev.crmconnect.model.Visibility;
-import dev.crmconnect.model.CrmUser;
+import dev.crmconnect.sdk.exception.ComplianceGapException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.ServerException;
+import dev.crmconnect.sdk.exception.TransportException;
 import dev.crmconnect.sdk.internal.json.Json;
 import dev.crmconnect.sdk.poller.NoticeFeed;
 import dev.crmconnect.sdk.restli.RestLi;
@@ -395,11 +395,8 @@ class ResourcesWireTest {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"type\":\"EXPORT\",\"scope\":{\"type\":\"SEAT\",\"seat\":\"urn:li:seat:5\"},"
                                 + "\"categories\":[\"NOTES\"],\"status\":\"PENDING\"}")));
-        DataRequest request = DataRequest.builder().type(DataRequestType.EXPORT)
-                .scope(DataRequestScope.builder().type(ScopeType.SEAT).seat("urn:li:seat:5").build())
-                .categories(DataCategory.NOTES).build();
-
-        DataRequest created = client.dataRequests().create(request);
+        DataRequest created = client.dataRequests().requestExport(DataRequestService.seat("urn:li:seat:5"),
+                List.of(DataCategory.NOTES));
 
         assertEquals("dr-9", created.id());
         List<LoggedRequest> attempts = wm.findAll(postRequestedFor(urlPathEqualTo("/v2/dataRequests")));
@@ -426,13 +423,11 @@ class ResourcesWireTest {
                 .downloadUrl("https://example.com/export.zip").build();
 
         assertTrue(client.contacts().upsert(List.of(readBack)).allSucceeded());
-        client.dataRequests().create(earlier);
 
         JsonNode entity = Json.mapper().readTree(puts().get(0).getBodyAsString()).path("entities").path(key("c-1"));
         assertEquals("Jane", entity.path("firstName").asText());
         assertFalse(entity.has("match"), entity.toString());
-        JsonNode sent = Json.mapper().readTree(
-                wm.findAll(postRequestedFor(urlPathEqualTo("/v2/dataRequests"))).get(0).getBodyAsString());
+        JsonNode sent = Json.mapper().readTree(Json.writeRequestBody(earlier));
         assertEquals("EXPORT", sent.path("type").asText());
         for (String field : List.of("id", "status", "createdAt", "completedAt", "downloadUrl")) {
             assertFalse(sent.has(field), field + " in " + sent);
@@ -473,9 +468,9 @@ class ResourcesWireTest {
             CrmConnectException get = TestSupport.failure(failing.contacts().getAsync(List.of("a"), o));
             assertInstanceOf(TransportException.class, get);
             TestSupport.failure(failing.dataRequests().getAsync("dr-1", o));
-            TestSupport.failure(failing.deletionNotices().pageAsync(Instant.EPOCH, 0, 10, o));
-            TestSupport.failure(failing.exportedCandidates().byRequestAsync("r-1", o));
-            TestSupport.failure(failing.contacts().listPageAsync(0, 10, o));
+            TestSupport.failure(failing.deletionNotices().listAsync(Instant.EPOCH, o));
+            TestSupport.failure(failing.exportedCandidates().listByRequestAsync("r-1", o));
+            TestSupport.failure(failing.contacts().listAsync(o));
             // Batch writes never fail as a whole: the failure is on each record.
             BatchResult upsert = TestSupport.await(failing.notes().upsertAsync(List.of(
                     Note.builder().crmId("n").contactId("c").content("x")

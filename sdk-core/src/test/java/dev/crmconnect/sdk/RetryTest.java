@@ -1,9 +1,5 @@
 package dev.crmconnect.sdk;
 
-import dev.crmconnect.sdk.exception.CrmConnectException;
-import dev.crmconnect.sdk.exception.RateLimitedException;
-import dev.crmconnect.sdk.exception.ServerException;
-import dev.crmconnect.sdk.exception.TransportException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -22,8 +18,13 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.RateLimitedException;
+import dev.crmconnect.sdk.exception.ServerException;
+import dev.crmconnect.sdk.exception.TransportException;
 import dev.crmconnect.sdk.internal.http.ApiRequest;
 import dev.crmconnect.sdk.internal.http.ApiResponse;
+import dev.crmconnect.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -109,7 +110,7 @@ class RetryTest {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(1).atZone(ZoneOffset.UTC));
         stubSequence("/v2/crmContacts", status(503).withHeader("Retry-After", date), ok());
         try (CrmConnectClient client = TestSupport.builder(wm).listener(listener)
-                .clock(new TestSupport.MutableClock(now)).build()) {
+                .clock(new MutableClock(now)).build()) {
             assertEquals(2, TestSupport.call(client, TestSupport.finder()).attempts());
         }
         assertEquals(1, retries.size());

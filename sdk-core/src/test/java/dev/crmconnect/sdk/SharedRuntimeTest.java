@@ -1,6 +1,5 @@
 package dev.crmconnect.sdk;
 
-import dev.crmconnect.sdk.exception.TransportException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.crmconnect.model.Contact;
+import dev.crmconnect.sdk.exception.TransportException;
 import dev.crmconnect.sdk.internal.http.SharedTransport;
 import dev.crmconnect.sdk.internal.json.Json;
 import java.io.IOException;
@@ -208,8 +208,8 @@ class SharedRuntimeTest {
     void aRuntimeRefusesImpossibleLimitsNamingEach() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CrmConnectRuntime.builder()
                 .maxExchangesInFlight(0).maxExchangesInFlightPerClient(-1).build());
-        assertEquals("invalid CrmConnectRuntime configuration: maxExchangesInFlight must be between 1 and 1024;"
-                + " maxExchangesInFlightPerClient must be between 1 and maxExchangesInFlight", e.getMessage());
+        assertEquals("invalid CrmConnectRuntime configuration: maxExchangesInFlight: must be between 1 and 1024;"
+                + " maxExchangesInFlightPerClient: must be between 1 and maxExchangesInFlight", e.getMessage());
     }
 
     private CrmConnectClient client(CrmConnectRuntime runtime, String clientId) {

@@ -1,7 +1,5 @@
 package dev.crmconnect.sdk;
 
-import dev.crmconnect.sdk.exception.CrmConnectException;
-import dev.crmconnect.sdk.exception.TransportException;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -11,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.TransportException;
 import dev.crmconnect.sdk.internal.http.ApiResponse;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,5 @@
 package dev.crmconnect.sdk;
 
-import dev.crmconnect.sdk.exception.CrmConnectException;
-import dev.crmconnect.sdk.exception.TransportException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -15,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.crmconnect.sdk.exception.CrmConnectException;
 import dev.crmconnect.sdk.exception.TransportException.Reason;
+import dev.crmconnect.sdk.exception.TransportException;
 import dev.crmconnect.sdk.internal.http.ApiRequest;
 import dev.crmconnect.sdk.internal.http.ApiResponse;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package dev.crmconnect.model;
 
 import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.model.internal.Personal;
 import dev.crmconnect.model.internal.Redact;
 
 /**
@@ -13,10 +14,10 @@ import dev.crmconnect.model.internal.Redact;
  * @param country the country, at most 500 characters
  */
 public record Address(
-        String line1,
+        @Personal String line1,
         String city,
         String geographicArea,
-        String postalCode,
+        @Personal String postalCode,
         String country) {
 
     /**

@@ -3,6 +3,7 @@ package dev.crmconnect.model;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.model.internal.Personal;
 import dev.crmconnect.model.internal.Redact;
 import java.time.Instant;
 import java.util.Arrays;
@@ -33,14 +34,14 @@ import java.util.List;
 public record Contact(
         @JsonIgnore String crmId,
         @JsonIgnore Visibility visibility,
-        String firstName,
-        String lastName,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> emailAddresses,
+        @Personal String firstName,
+        @Personal String lastName,
+        @Personal @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> emailAddresses,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PhoneNumber> phoneNumbers,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Address> addresses,
         String currentJobTitle,
         String currentCompanyName,
-        String linkedInProfileUrl,
+        @Personal String linkedInProfileUrl,
         Boolean doNotContact,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Resume> resumes,
         Instant crmCreatedAt,

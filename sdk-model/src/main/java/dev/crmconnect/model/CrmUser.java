@@ -1,6 +1,7 @@
 package dev.crmconnect.model;
 
 import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.model.internal.Personal;
 import dev.crmconnect.model.internal.Redact;
 
 /**
@@ -10,8 +11,8 @@ import dev.crmconnect.model.internal.Redact;
  * @param emailAddress the email address, syntactically valid and at most 254 characters
  */
 public record CrmUser(
-        String name,
-        String emailAddress) {
+        @Personal String name,
+        @Personal String emailAddress) {
 
     /**
      * Validates the record; see the package documentation for the rules.

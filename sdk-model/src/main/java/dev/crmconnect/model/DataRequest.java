@@ -3,6 +3,7 @@ package dev.crmconnect.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.model.internal.Enums;
+import dev.crmconnect.model.internal.Personal;
 import dev.crmconnect.model.internal.Redact;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public record DataRequest(
         @JsonProperty("status") String statusAsString,
         Instant createdAt,
         Instant completedAt,
-        String downloadUrl) {
+        @Personal String downloadUrl) {
 
     /**
      * Validates the record; see the package documentation for the rules.

@@ -1,6 +1,7 @@
 package dev.crmconnect.model;
 
 import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.model.internal.Personal;
 import dev.crmconnect.model.internal.Redact;
 import java.time.Instant;
 
@@ -24,12 +25,12 @@ import java.time.Instant;
 public record ExportedCandidate(
         String requestId,
         String member,
-        String firstName,
-        String lastName,
+        @Personal String firstName,
+        @Personal String lastName,
         String currentJobTitle,
         String currentCompanyName,
         Location location,
-        String profileUrl,
+        @Personal String profileUrl,
         Instant exportedAt,
         String exportedBy,
         Destination destination,

@@ -3,6 +3,7 @@ package dev.crmconnect.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.model.internal.Enums;
+import dev.crmconnect.model.internal.Personal;
 import dev.crmconnect.model.internal.Redact;
 
 /**
@@ -16,7 +17,7 @@ import dev.crmconnect.model.internal.Redact;
 public record Match(
         @JsonProperty("status") String statusAsString,
         String member,
-        String profileUrl) {
+        @Personal String profileUrl) {
 
     /**
      * Validates the record; see the package documentation for the rules.

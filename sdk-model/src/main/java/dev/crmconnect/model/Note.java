@@ -2,6 +2,7 @@ package dev.crmconnect.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.model.internal.Personal;
 import dev.crmconnect.model.internal.Redact;
 import java.time.Instant;
 
@@ -22,7 +23,7 @@ public record Note(
         @JsonIgnore Visibility visibility,
         String contactId,
         CrmUser author,
-        String content,
+        @Personal String content,
         Instant crmCreatedAt) implements SyncedRecord {
 
     /**

@@ -1,6 +1,7 @@
 package dev.crmconnect.model;
 
 import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.model.internal.Personal;
 import dev.crmconnect.model.internal.Redact;
 
 /**
@@ -11,9 +12,9 @@ import dev.crmconnect.model.internal.Redact;
  * @param emailAddress the email address, syntactically valid and at most 254 characters
  */
 public record Owner(
-        String firstName,
-        String lastName,
-        String emailAddress) {
+        @Personal String firstName,
+        @Personal String lastName,
+        @Personal String emailAddress) {
 
     /**
      * Validates the record; see the package documentation for the rules.

@@ -1,6 +1,7 @@
 package dev.crmconnect.model;
 
 import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.model.internal.Personal;
 import dev.crmconnect.model.internal.Redact;
 
 /**
@@ -10,8 +11,8 @@ import dev.crmconnect.model.internal.Redact;
  * @param extension the extension: digits, spaces and {@code + - ( ) . /}
  */
 public record PhoneNumber(
-        String number,
-        String extension) {
+        @Personal String number,
+        @Personal String extension) {
 
     /**
      * Validates the record; see the package documentation for the rules.

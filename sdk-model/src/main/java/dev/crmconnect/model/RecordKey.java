@@ -1,9 +1,6 @@
 package dev.crmconnect.model;
 
 import dev.crmconnect.model.internal.Check;
-import java.util.Collections;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The key of a top-level synced record: the vendor's {@code crmId} within a tenant's
@@ -54,16 +51,4 @@ public record RecordKey(String crmId, String integrationContext) {
         return DATA_PROVIDER;
     }
 
-    /**
-     * The key as the value the Rest.li codec encodes.
-     *
-     * @return an unmodifiable map sorted by name, {@code {crmId, dataProvider: "CRM", integrationContext}}
-     */
-    public Map<String, Object> toRestLiValue() {
-        TreeMap<String, Object> value = new TreeMap<>();
-        value.put("crmId", crmId);
-        value.put("dataProvider", DATA_PROVIDER);
-        value.put("integrationContext", integrationContext);
-        return Collections.unmodifiableSortedMap(value);
-    }
 }

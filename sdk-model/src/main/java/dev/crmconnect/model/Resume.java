@@ -1,6 +1,7 @@
 package dev.crmconnect.model;
 
 import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.model.internal.Personal;
 import dev.crmconnect.model.internal.Redact;
 import java.time.Instant;
 
@@ -14,10 +15,10 @@ import java.time.Instant;
  * @param attachedAt when the resume was attached
  */
 public record Resume(
-        String fileName,
+        @Personal String fileName,
         String contentType,
         long sizeBytes,
-        String url,
+        @Personal String url,
         Instant attachedAt) {
 
     /**

@@ -3,14 +3,18 @@ package dev.crmconnect.testkit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
  * The fake server's clock: token expiry, quota windows, notice retention and data request
  * progress all read it. It follows the system clock until told otherwise; {@link #advance} and
- * {@link #set} move it (it keeps ticking from there), {@link #freeze} stops it. Thread-safe.
+ * {@link #set} move it (it keeps ticking from there), {@link #freeze} stops it. It is a
+ * {@link Clock} in UTC, so a test can hand it to anything that takes one (an SDK client, a
+ * poller) and move both sides' time together. Thread-safe.
  */
-public final class FakeClock {
+public final class FakeClock extends Clock {
 
     private final Clock system;
     private long offsetMillis;
@@ -34,6 +38,7 @@ public final class FakeClock {
      *
      * @return milliseconds since the epoch
      */
+    @Override
     public synchronized long millis() {
         return frozenAtMillis != null ? frozenAtMillis : system.millis() + offsetMillis;
     }
@@ -98,6 +103,74 @@ public final class FakeClock {
     public synchronized void reset() {
         offsetMillis = 0;
         frozenAtMillis = null;
+    }
+
+    /**
+     * The fake's current time, as {@link #now()}.
+     *
+     * @return the time, to the millisecond
+     */
+    @Override
+    public Instant instant() {
+        return now();
+    }
+
+    /**
+     * The fake's time zone.
+     *
+     * @return always UTC
+     */
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    /**
+     * A clock in another zone that reads this clock's time: advancing, setting or freezing this
+     * clock moves the view too.
+     *
+     * @param zone the zone of the view
+     * @return this clock for UTC, else a view over this clock's time in {@code zone}
+     * @throws NullPointerException if {@code zone} is null
+     */
+    @Override
+    public Clock withZone(ZoneId zone) {
+        Objects.requireNonNull(zone, "zone");
+        return zone.equals(ZoneOffset.UTC) ? this : new ZonedView(zone);
+    }
+
+    /** This clock's time in another zone. */
+    private final class ZonedView extends Clock {
+        private final ZoneId zone;
+
+        ZonedView(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return FakeClock.this.withZone(other);
+        }
+
+        @Override
+        public long millis() {
+            return FakeClock.this.millis();
+        }
+
+        @Override
+        public Instant instant() {
+            return FakeClock.this.now();
+        }
+
+        @Override
+        public String toString() {
+            return FakeClock.this + " in " + zone;
+        }
     }
 
     @Override

@@ -9,8 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -127,6 +131,26 @@ class IsolationAndInspectionTest {
             assertThrows(IllegalArgumentException.class, () -> clock.advance(Duration.ofSeconds(-1)));
             clock.reset();
             assertTrue(Math.abs(clock.millis() - System.currentTimeMillis()) < Duration.ofHours(1).toMillis());
+        }
+    }
+
+    @Test
+    void clockIsAJavaTimeClockInUtcWhoseZonedViewsFollowIt() {
+        try (FakeCrmConnect fake = FakeCrmConnect.start()) {
+            FakeClock fakeClock = fake.clock();
+            fakeClock.set(Instant.parse("2030-01-01T00:00:00Z"));
+            fakeClock.freeze();
+            Clock clock = fakeClock;
+            Clock paris = clock.withZone(ZoneId.of("Europe/Paris"));
+            assertEquals(ZoneOffset.UTC, clock.getZone());
+            assertEquals(Instant.parse("2030-01-01T00:00:00Z"), Instant.now(clock));
+            assertEquals(LocalTime.of(1, 0), LocalTime.now(paris));
+
+            fakeClock.advance(Duration.ofHours(2));
+            assertEquals(Instant.parse("2030-01-01T02:00:00Z"), paris.instant());
+            assertEquals(fakeClock.millis(), paris.millis());
+            assertEquals(LocalTime.of(3, 0), LocalTime.now(paris));
+            assertEquals(fakeClock, paris.withZone(ZoneOffset.UTC));
         }
     }
 

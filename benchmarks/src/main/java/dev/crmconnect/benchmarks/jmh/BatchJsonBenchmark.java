@@ -55,7 +55,7 @@ public class BatchJsonBenchmark {
         Map<String, RawContact> rawEntities = new LinkedHashMap<>();
         for (int i = 0; i < BATCH; i++) {
             Contact contact = ContactSource.contact(i);
-            sdkEntities.put(RestLi.encode(RecordKey.of(contact.crmId(), ORGANIZATION).toRestLiValue()), contact);
+            sdkEntities.put(RestLi.encode(RestLi.keyValue(RecordKey.of(contact.crmId(), ORGANIZATION))), contact);
             rawEntities.put(NaiveKeys.key(ContactSource.crmId(i), ORGANIZATION), ContactSource.raw(i));
         }
         sdkBody = Map.of("entities", sdkEntities);

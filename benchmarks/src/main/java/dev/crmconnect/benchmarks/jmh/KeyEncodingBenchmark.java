@@ -53,7 +53,7 @@ public class KeyEncodingBenchmark {
     public String restLi() {
         List<Map<String, Object>> values = new ArrayList<>(keys.size());
         for (RecordKey key : keys) {
-            values.add(key.toRestLiValue());
+            values.add(RestLi.keyValue(key));
         }
         return RestLi.encode(values);
     }

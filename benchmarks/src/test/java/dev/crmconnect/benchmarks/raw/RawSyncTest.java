@@ -19,7 +19,7 @@ class RawSyncTest {
     @Test
     void naiveKeysMatchTheSdkCodec() {
         for (String crmId : List.of("c-42", "a b", "x*y~z", "(p:q,r)", "é€😀", "'quoted'", "100%")) {
-            assertEquals(RestLi.encode(RecordKey.of(crmId, ORGANIZATION).toRestLiValue()),
+            assertEquals(RestLi.encode(RestLi.keyValue(RecordKey.of(crmId, ORGANIZATION))),
                     NaiveKeys.key(crmId, ORGANIZATION), "crmId " + crmId);
         }
     }

@@ -1,6 +1,7 @@
 package dev.crmconnect.sdk.poller;
 
-import dev.crmconnect.sdk.internal.poller.Checks;
+import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.sdk.internal.poller.StoreRules;
 import java.time.Instant;
 
 /**
@@ -29,12 +30,12 @@ public record AuditRecord(String tenant, String noticeId, String member, Decisio
      * @throws IllegalArgumentException if a field is missing, or an id is blank or longer than 255 characters
      */
     public AuditRecord {
-        Checks.id(tenant, "tenant");
-        Checks.id(noticeId, "noticeId");
-        Checks.id(member, "member");
-        Checks.required(decision, "decision");
-        decidedAt = Checks.instant(decidedAt, "decidedAt");
-        Checks.id(handlerId, "handlerId");
+        Check.storedId("tenant", tenant);
+        Check.storedId("noticeId", noticeId);
+        Check.storedId("member", member);
+        Check.required("decision", decision);
+        decidedAt = StoreRules.millis("decidedAt", decidedAt);
+        Check.storedId("handlerId", handlerId);
     }
 
     /** Identifiers and the decision's kind; the member and the detail are left out. */

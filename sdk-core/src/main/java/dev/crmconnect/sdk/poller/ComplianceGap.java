@@ -1,6 +1,7 @@
 package dev.crmconnect.sdk.poller;
 
-import dev.crmconnect.sdk.internal.poller.Checks;
+import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.sdk.internal.poller.StoreRules;
 import java.time.Instant;
 
 /**
@@ -26,14 +27,14 @@ public record ComplianceGap(Instant raisedAt, String detail, Instant acknowledge
      *     than 2,000 characters, or only one of {@code acknowledgedAt} and {@code acknowledgedBy} is present
      */
     public ComplianceGap {
-        raisedAt = Checks.instant(raisedAt, "raisedAt");
-        Checks.text(detail, "detail", Checks.MAX_TEXT_LENGTH);
-        acknowledgedAt = Checks.optionalInstant(acknowledgedAt);
+        raisedAt = StoreRules.millis("raisedAt", raisedAt);
+        Check.requiredMultiline("detail", detail, StoreRules.MAX_TEXT_LENGTH);
+        acknowledgedAt = StoreRules.millisOrNull(acknowledgedAt);
         if ((acknowledgedAt == null) != (acknowledgedBy == null)) {
-            throw new IllegalArgumentException("acknowledgedAt and acknowledgedBy must be both present or both absent");
+            throw Check.invalid("acknowledgedAt, acknowledgedBy", "must be both present or both absent");
         }
         if (acknowledgedBy != null) {
-            Checks.id(acknowledgedBy, "acknowledgedBy");
+            Check.storedId("acknowledgedBy", acknowledgedBy);
         }
     }
 
@@ -73,6 +74,6 @@ public record ComplianceGap(Instant raisedAt, String detail, Instant acknowledge
      * @throws IllegalArgumentException if a value is missing, or {@code by} is blank or too long
      */
     public ComplianceGap acknowledge(Instant at, String by) {
-        return new ComplianceGap(raisedAt, detail, at, Checks.id(by, "acknowledgedBy"));
+        return new ComplianceGap(raisedAt, detail, at, Check.storedId("acknowledgedBy", by));
     }
 }

@@ -1,6 +1,7 @@
 package dev.crmconnect.sdk.poller;
 
-import dev.crmconnect.sdk.internal.poller.Checks;
+import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.sdk.internal.poller.StoreRules;
 
 /**
  * What the customer decided for one deletion notice. The customer is the data controller:
@@ -34,13 +35,13 @@ public record Decision(Kind kind, RetentionReason reason, String detail) {
      *     2,000 characters, or {@code reason} is missing for RETAIN or present otherwise
      */
     public Decision {
-        Checks.required(kind, "kind");
+        Check.required("kind", kind);
         if (kind == Kind.RETAIN) {
-            Checks.required(reason, "reason");
+            Check.required("reason", reason);
         } else if (reason != null) {
-            throw new IllegalArgumentException("reason must be absent unless kind is RETAIN");
+            throw Check.invalid("reason", "must be absent unless kind is RETAIN");
         }
-        Checks.text(detail, "detail", Checks.MAX_TEXT_LENGTH);
+        Check.requiredMultiline("detail", detail, StoreRules.MAX_TEXT_LENGTH);
     }
 
     /**

@@ -1,14 +1,13 @@
 package dev.crmconnect.sdk.poller;
 
+import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import dev.crmconnect.sdk.CrmConnectClient;
-import dev.crmconnect.sdk.internal.poller.Checks;
-import dev.crmconnect.sdk.internal.poller.LeaseKeeper;
+import dev.crmconnect.sdk.internal.poller.ComplianceClock;
+import dev.crmconnect.sdk.internal.poller.LeaseHeartbeat;
 import dev.crmconnect.sdk.internal.poller.PollerSettings;
-import dev.crmconnect.sdk.internal.poller.SafeListener;
 import dev.crmconnect.sdk.internal.poller.StopSignal;
 import dev.crmconnect.sdk.internal.poller.TenantPoller;
-import dev.crmconnect.sdk.poller.PollSummary.Outcome;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Clock;
@@ -16,12 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -93,48 +89,33 @@ public final class DeletionNoticePoller implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeletionNoticePoller.class);
 
-    private final List<TenantPoller> tenants;
     private final PollerSettings settings;
+    private final List<TenantPoller> tenants;
     private final CheckpointStore store;
-    private final PollerListener listener;
-    private final String ownerId;
-    private final Duration interval;
-    private final Duration complianceWarningAfter;
-    private final Duration complianceErrorAfter;
-    private final Duration closeTimeout;
-    private final ScheduledExecutorService givenScheduler;
+    private final ComplianceClock complianceClock;
     private final StopSignal stop = new StopSignal();
     /** Held by the round in progress: rounds never overlap, and close waits for the one in flight. */
     private final ReentrantLock pollLock = new ReentrantLock();
     /** Set on the poller's worker threads, so that close() called from a handler does not wait for itself. */
     private final ThreadLocal<Boolean> onWorker = ThreadLocal.withInitial(() -> false);
-    private final LeaseKeeper leases;
-    private final int parallelism;
+    private final LeaseHeartbeat heartbeat;
     private final ThreadPoolExecutor workers;
     private final Object lifecycle = new Object();
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> scheduled;
     private boolean closed;
 
-    private DeletionNoticePoller(Builder builder) {
-        this.store = builder.store;
-        this.listener = new SafeListener(builder.listener);
-        this.ownerId = builder.ownerId;
-        this.interval = builder.interval;
-        this.complianceWarningAfter = builder.complianceWarningAfter;
-        this.complianceErrorAfter = builder.complianceErrorAfter;
-        this.closeTimeout = builder.closeTimeout;
-        this.givenScheduler = builder.scheduler;
-        this.settings = new PollerSettings(builder.handler, builder.handlerId, builder.store, listener,
-                builder.clock, builder.overlap, builder.pageSize, builder.maxPagesPerPoll, builder.feedRetention,
-                builder.handlerAttempts, builder.backoffInitial, builder.backoffMax, builder.leaseTtl);
-        this.leases = new LeaseKeeper(store, ownerId, builder.leaseTtl);
+    private DeletionNoticePoller(PollerSettings settings) {
+        this.settings = settings;
+        this.store = settings.store();
+        this.complianceClock = new ComplianceClock(settings);
+        this.heartbeat = new LeaseHeartbeat(store, settings.ownerId(), settings.leaseTtl());
         List<TenantPoller> pollers = new ArrayList<>();
-        for (NoticeFeed feed : builder.feeds) {
-            pollers.add(new TenantPoller(feed, settings, stop, leases));
+        for (NoticeFeed feed : settings.feeds()) {
+            pollers.add(new TenantPoller(feed, settings, stop, heartbeat, complianceClock));
         }
         this.tenants = List.copyOf(pollers);
-        this.parallelism = Math.min(builder.parallelism, tenants.size());
+        int parallelism = settings.parallelism();
         // Threads start with a round and end after a minute idle: an idle poller holds none.
         AtomicInteger threadNumber = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(parallelism, parallelism, 1, TimeUnit.MINUTES,
@@ -165,7 +146,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
      */
     public static Builder builder(CrmConnectClient... clients) {
         Builder builder = new Builder();
-        for (CrmConnectClient client : Checks.required(clients, "clients")) {
+        for (CrmConnectClient client : Check.required("clients", clients)) {
             builder.client(client);
         }
         return builder;
@@ -186,7 +167,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
      * @return the owner id given to the builder, or the random one it made
      */
     public String ownerId() {
-        return ownerId;
+        return settings.ownerId();
     }
 
     /**
@@ -219,12 +200,13 @@ public final class DeletionNoticePoller implements AutoCloseable {
             if (scheduled != null) {
                 throw new IllegalStateException("the poller is already started");
             }
-            scheduler = givenScheduler != null ? givenScheduler : Executors.newSingleThreadScheduledExecutor(task -> {
+            scheduler = settings.scheduler() != null ? settings.scheduler() : Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread thread = new Thread(task, "crmconnect-deletion-notice-poller");
                 thread.setDaemon(true);
                 return thread;
             });
-            scheduled = scheduler.scheduleWithFixedDelay(this::tick, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+            scheduled = scheduler.scheduleWithFixedDelay(this::tick, 0, settings.interval().toNanos(),
+                    TimeUnit.NANOSECONDS);
         }
     }
 
@@ -252,22 +234,23 @@ public final class DeletionNoticePoller implements AutoCloseable {
         }
         boolean locked = false;
         try {
-            locked = pollLock.tryLock(closeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            locked = pollLock.tryLock(settings.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         try {
             if (!locked) {
-                LOG.warn("the poll in flight did not end within {}; leases are released anyway", closeTimeout);
+                LOG.warn("the poll in flight did not end within {}; leases are released anyway",
+                        settings.closeTimeout());
             }
-            leases.releaseAll();
+            heartbeat.stopAndRelease();
             workers.shutdown();
         } finally {
             if (locked) {
                 pollLock.unlock();
             }
         }
-        if (scheduler != null && scheduler != givenScheduler) {
+        if (scheduler != null && scheduler != settings.scheduler()) {
             scheduler.shutdown();
         }
     }
@@ -283,19 +266,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
      * @throws CheckpointStoreException if the store cannot be read
      */
     public ComplianceStatus complianceStatus(String tenant) {
-        Checks.id(tenant, "tenant");
-        Instant last = store.lastSuccessfulPoll(tenant).orElse(null);
-        if (last == null) {
-            return new ComplianceStatus(tenant, ComplianceStatus.Level.WARNING, null, null);
-        }
-        Duration since = Duration.between(last, settings.clock().instant());
-        if (since.isNegative()) {
-            since = Duration.ZERO;
-        }
-        ComplianceStatus.Level level = since.compareTo(complianceErrorAfter) > 0 ? ComplianceStatus.Level.ERROR
-                : since.compareTo(complianceWarningAfter) > 0 ? ComplianceStatus.Level.WARNING
-                : ComplianceStatus.Level.OK;
-        return new ComplianceStatus(tenant, level, last, since);
+        return complianceClock.status(tenant);
     }
 
     /**
@@ -331,12 +302,12 @@ public final class DeletionNoticePoller implements AutoCloseable {
      * @return the audit records in the range, possibly none
      */
     public List<AuditRecord> auditTrail(String tenant, Instant from, Instant to) {
-        return store.audit(tenant, from, to);
+        return store.auditTrail(tenant, from, to);
     }
 
     /**
      * Writes the tenant's audit records decided in {@code [from, to)} to {@code out} as JSON lines, as
-     * {@link CheckpointStore#exportAudit(String, Instant, Instant, Writer)} does.
+     * {@link CheckpointStore#exportAuditTrail(String, Instant, Instant, Writer)} does.
      *
      * @param tenant the tenant, as its feed names it; 1 to 255 characters
      * @param from the first instant of the range, inclusive
@@ -345,7 +316,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
      * @throws IOException if writing to {@code out} fails
      */
     public void exportAuditTrail(String tenant, Instant from, Instant to, Writer out) throws IOException {
-        store.exportAudit(tenant, from, to, out);
+        store.exportAuditTrail(tenant, from, to, out);
     }
 
     private void tick() {
@@ -375,7 +346,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
             try {
                 recordSuccessfulPolls(succeeded);
                 if (stop.stopped()) {
-                    leases.releaseAll();
+                    heartbeat.stopAndRelease();
                     workers.shutdown(); // closed from a handler or listener: nothing more to run
                 }
             } finally {
@@ -385,17 +356,18 @@ public final class DeletionNoticePoller implements AutoCloseable {
     }
 
     /**
-     * Polls every tenant once on up to {@link #parallelism} worker threads, each taking the next
+     * Polls every tenant once on up to {@link PollerSettings#parallelism} worker threads, each taking the next
      * tenant when done with one, so that a slow tenant holds only its own thread; with one, on the
      * calling thread. Returns when
      * every worker has ended; a tenant not polled (a stop came first) has no summary.
      */
     private PollSummary[] pollConcurrently(Map<Lease, Instant> succeeded) {
         PollSummary[] summaries = new PollSummary[tenants.size()];
+        int parallelism = settings.parallelism();
         if (parallelism == 1) {
             // One at a time: on the calling thread, as a single tenant's poller always was.
             for (int i = 0; i < summaries.length && !stop.stopRequested(); i++) {
-                summaries[i] = pollTenant(tenants.get(i), succeeded);
+                summaries[i] = tenants.get(i).poll(succeeded::put);
             }
             return summaries;
         }
@@ -408,7 +380,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
                 try {
                     for (int i = next.getAndIncrement(); i < summaries.length && !stop.stopRequested();
                          i = next.getAndIncrement()) {
-                        summaries[i] = pollTenant(tenants.get(i), succeeded);
+                        summaries[i] = tenants.get(i).poll(succeeded::put);
                     }
                 } finally {
                     onWorker.set(false);
@@ -458,84 +430,16 @@ public final class DeletionNoticePoller implements AutoCloseable {
             return;
         }
         try {
-            leases.exclusively(() -> store.recordSuccessfulPolls(succeeded));
+            heartbeat.exclusively(() -> store.recordSuccessfulPolls(succeeded));
         } catch (RuntimeException e) {
             LOG.error("the compliance clocks of {} tenants were not recorded ({}); they show an earlier poll"
                     + " until a later round records theirs", succeeded.size(), e.getClass().getName());
         }
     }
 
-    private PollSummary pollTenant(TenantPoller tenant, Map<Lease, Instant> succeeded) {
-        PollSummary summary;
-        try {
-            Lease lease = leases.hold(tenant.tenant());
-            summary = lease == null ? tenant.notPolled(Outcome.SKIPPED_LEASE_HELD, null)
-                    : tenant.poll(lease, succeeded::put);
-        } catch (RuntimeException e) {
-            summary = tenant.notPolled(Outcome.FAILED, e);
-        }
-        if (summary.outcome() == Outcome.LEASE_LOST) {
-            leases.forget(tenant.tenant());
-        }
-        if (summary.outcome() == Outcome.SKIPPED_COMPLIANCE_GAP) {
-            LOG.warn("tenant {}: not polled until its compliance gap is acknowledged", tenant.tenant());
-        }
-        if (summary.outcome() == Outcome.FAILED || summary.outcome() == Outcome.LEASE_LOST) {
-            LOG.warn("tenant {}: poll ended {} with {}", tenant.tenant(), summary.outcome(),
-                    summary.failure().getClass().getName());
-            listener.pollFailed(tenant.tenant(), summary.failure());
-        }
-        listener.pollCompleted(summary);
-        // A completed poll has just reset the clock (recorded as the round ends): nothing to report.
-        if (summary.outcome() != Outcome.SKIPPED_LEASE_HELD && summary.outcome() != Outcome.LEASE_LOST
-                && summary.outcome() != Outcome.COMPLETED) {
-            reportComplianceClock(tenant.tenant());
-        }
-        return summary;
-    }
-
-    private void reportComplianceClock(String tenant) {
-        ComplianceStatus status;
-        try {
-            status = complianceStatus(tenant);
-        } catch (RuntimeException e) {
-            LOG.warn("tenant {}: compliance clock unreadable: {}", tenant, e.getClass().getName());
-            return;
-        }
-        if (status.level() == ComplianceStatus.Level.ERROR) {
-            LOG.error("tenant {}: no successful poll for {}", tenant, status.sinceLastSuccessfulPoll());
-            listener.complianceClockError(status);
-        } else if (status.level() == ComplianceStatus.Level.WARNING) {
-            LOG.warn("tenant {}: no successful poll for {}", tenant,
-                    status.sinceLastSuccessfulPoll() == null ? "ever" : status.sinceLastSuccessfulPoll());
-            listener.complianceClockWarning(status);
-        }
-    }
-
     /** Builds a {@link DeletionNoticePoller}; every setting but the required ones has a default. */
     public static final class Builder {
-        private final List<NoticeFeed> feeds = new ArrayList<>();
-        private NoticeHandler handler;
-        private String handlerId;
-        private CheckpointStore store;
-        private Duration interval = Duration.ofMinutes(1);
-        private Duration overlap = Duration.ofMinutes(10);
-        private int pageSize = MAX_PAGE_SIZE;
-        private int maxPagesPerPoll = 1_000;
-        private int handlerAttempts = 5;
-        private Duration backoffInitial = Duration.ofMillis(200);
-        private Duration backoffMax = Duration.ofSeconds(5);
-        private PollerListener listener = new PollerListener() {
-        };
-        private Clock clock = Clock.systemUTC();
-        private String ownerId = "poller-" + UUID.randomUUID();
-        private Duration leaseTtl = Duration.ofMinutes(5);
-        private ScheduledExecutorService scheduler;
-        private Duration complianceWarningAfter = Duration.ofDays(7);
-        private Duration complianceErrorAfter = Duration.ofDays(30);
-        private Duration feedRetention = Duration.ofDays(30);
-        private Duration closeTimeout = Duration.ofSeconds(30);
-        private int parallelism = DEFAULT_PARALLELISM;
+        private final PollerSettings.Builder settings = PollerSettings.builder();
 
         private Builder() {
         }
@@ -551,7 +455,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @return this builder
          */
         public Builder parallelism(int parallelism) {
-            this.parallelism = parallelism;
+            settings.parallelism(parallelism);
             return this;
         }
 
@@ -563,7 +467,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @throws IllegalArgumentException if {@code feed} is null
          */
         public Builder feed(NoticeFeed feed) {
-            feeds.add(Checks.required(feed, "feed"));
+            settings.feed(feed);
             return this;
         }
 
@@ -575,7 +479,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @throws IllegalArgumentException if {@code client} is null
          */
         public Builder client(CrmConnectClient client) {
-            return feed(Checks.required(client, "client").deletionNotices().feed());
+            return feed(Check.required("client", client).deletionNotices().feed());
         }
 
         /**
@@ -586,7 +490,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @throws IllegalArgumentException if {@code clients} or one of them is null
          */
         public Builder clients(Collection<CrmConnectClient> clients) {
-            Checks.required(clients, "clients").forEach(this::client);
+            Check.required("clients", clients).forEach(this::client);
             return this;
         }
 
@@ -598,7 +502,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @throws IllegalArgumentException if {@code feeds} or one of them is null
          */
         public Builder feeds(Collection<? extends NoticeFeed> feeds) {
-            Checks.required(feeds, "feeds").forEach(this::feed);
+            Check.required("feeds", feeds).forEach(this::feed);
             return this;
         }
 
@@ -609,7 +513,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @return this builder
          */
         public Builder handler(NoticeHandler handler) {
-            this.handler = handler;
+            settings.handler(handler);
             return this;
         }
 
@@ -620,7 +524,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @return this builder
          */
         public Builder handlerId(String handlerId) {
-            this.handlerId = handlerId;
+            settings.handlerId(handlerId);
             return this;
         }
 
@@ -631,7 +535,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @return this builder
          */
         public Builder checkpointStore(CheckpointStore store) {
-            this.store = store;
+            settings.store(store);
             return this;
         }
 
@@ -642,7 +546,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @return this builder
          */
         public Builder interval(Duration interval) {
-            this.interval = interval;
+            settings.interval(interval);
             return this;
         }
 
@@ -654,7 +558,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @return this builder
          */
         public Builder overlap(Duration overlap) {
-            this.overlap = overlap;
+            settings.overlap(overlap);
             return this;
         }
 
@@ -665,7 +569,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @return this builder
          */
         public Builder pageSize(int pageSize) {
-            this.pageSize = pageSize;
+            settings.pageSize(pageSize);
             return this;
         }
 
@@ -676,7 +580,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @return this builder
          */
         public Builder maxPagesPerPoll(int maxPagesPerPoll) {
-            this.maxPagesPerPoll = maxPagesPerPoll;
+            settings.maxPagesPerPoll(maxPagesPerPoll);
             return this;
         }
 
@@ -687,7 +591,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @return this builder
          */
         public Builder handlerAttempts(int handlerAttempts) {
-            this.handlerAttempts = handlerAttempts;
+            settings.handlerAttempts(handlerAttempts);
             return this;
         }
 
@@ -700,8 +604,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @return this builder
          */
         public Builder handlerBackoff(Duration initial, Duration max) {
-            this.backoffInitial = initial;
-            this.backoffMax = max;
+            settings.handlerBackoff(initial, max);
             return this;
         }
 
@@ -712,7 +615,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @return this builder
          */
         public Builder listener(PollerListener listener) {
-            this.listener = listener;
+            settings.listener(listener);
             return this;
         }
 
@@ -723,7 +626,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = clock;
+            settings.clock(clock);
             return this;
         }
 
@@ -735,7 +638,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @return this builder
          */
         public Builder ownerId(String ownerId) {
-            this.ownerId = ownerId;
+            settings.ownerId(ownerId);
             return this;
         }
 
@@ -748,7 +651,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @return this builder
          */
         public Builder leaseTtl(Duration leaseTtl) {
-            this.leaseTtl = leaseTtl;
+            settings.leaseTtl(leaseTtl);
             return this;
         }
 
@@ -760,7 +663,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @return this builder
          */
         public Builder scheduler(ScheduledExecutorService scheduler) {
-            this.scheduler = scheduler;
+            settings.scheduler(scheduler);
             return this;
         }
 
@@ -773,8 +676,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @return this builder
          */
         public Builder complianceThresholds(Duration warning, Duration error) {
-            this.complianceWarningAfter = warning;
-            this.complianceErrorAfter = error;
+            settings.complianceThresholds(warning, error);
             return this;
         }
 
@@ -785,7 +687,7 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @return this builder
          */
         public Builder feedRetention(Duration feedRetention) {
-            this.feedRetention = feedRetention;
+            settings.feedRetention(feedRetention);
             return this;
         }
 
@@ -796,79 +698,20 @@ public final class DeletionNoticePoller implements AutoCloseable {
          * @return this builder
          */
         public Builder closeTimeout(Duration closeTimeout) {
-            this.closeTimeout = closeTimeout;
+            settings.closeTimeout(closeTimeout);
             return this;
         }
 
         /**
-         * Checks the settings and makes the poller; it polls once {@link DeletionNoticePoller#start()} or
+         * Checks every setting, all at once, and makes the poller; it polls once {@link DeletionNoticePoller#start()} or
          * {@link DeletionNoticePoller#pollOnce()} is called.
          *
          * @return a new poller
-         * @throws IllegalArgumentException naming the setting that is missing or wrong, for example two feeds of
-         *     one tenant
+         * @throws IllegalArgumentException naming every setting that is missing or wrong, each as
+         *     {@code "<setting>: <rule>"}, for example two feeds of one tenant
          */
         public DeletionNoticePoller build() {
-            if (feeds.isEmpty()) {
-                throw new IllegalArgumentException("feeds must hold at least one feed");
-            }
-            Set<String> tenantNames = new HashSet<>();
-            for (NoticeFeed feed : feeds) {
-                if (!tenantNames.add(Checks.id(feed.tenant(), "feed.tenant"))) {
-                    throw new IllegalArgumentException("feeds must have distinct tenants; one appears twice: "
-                            + feed.tenant());
-                }
-            }
-            Checks.required(handler, "handler");
-            Checks.id(handlerId, "handlerId");
-            Checks.required(store, "checkpointStore");
-            positive(interval, "interval");
-            if (Checks.required(overlap, "overlap").compareTo(FEED_PUBLICATION_LAG) <= 0) {
-                throw new IllegalArgumentException("overlap must be longer than the feed's publication lag of "
-                        + FEED_PUBLICATION_LAG);
-            }
-            if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-                throw new IllegalArgumentException("pageSize must be between 1 and " + MAX_PAGE_SIZE);
-            }
-            if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
-                throw new IllegalArgumentException("parallelism must be between 1 and " + MAX_PARALLELISM);
-            }
-            if (maxPagesPerPoll < 1) {
-                throw new IllegalArgumentException("maxPagesPerPoll must be at least 1");
-            }
-            if (handlerAttempts < 1) {
-                throw new IllegalArgumentException("handlerAttempts must be at least 1");
-            }
-            if (Checks.required(backoffInitial, "handlerBackoff.initial").isNegative()) {
-                throw new IllegalArgumentException("handlerBackoff.initial must not be negative");
-            }
-            if (Checks.required(backoffMax, "handlerBackoff.max").compareTo(backoffInitial) < 0) {
-                throw new IllegalArgumentException(
-                        "handlerBackoff.max must not be shorter than handlerBackoff.initial");
-            }
-            Checks.required(listener, "listener");
-            Checks.required(clock, "clock");
-            Checks.id(ownerId, "ownerId");
-            positive(leaseTtl, "leaseTtl");
-            positive(complianceWarningAfter, "complianceThresholds.warning");
-            Checks.required(complianceErrorAfter, "complianceThresholds.error");
-            if (complianceErrorAfter.compareTo(complianceWarningAfter) <= 0) {
-                throw new IllegalArgumentException(
-                        "complianceThresholds.error must be longer than the warning threshold");
-            }
-            if (Checks.required(feedRetention, "feedRetention").compareTo(Duration.ofDays(1)) < 0) {
-                throw new IllegalArgumentException("feedRetention must be at least 1 day");
-            }
-            if (Checks.required(closeTimeout, "closeTimeout").isNegative()) {
-                throw new IllegalArgumentException("closeTimeout must not be negative");
-            }
-            return new DeletionNoticePoller(this);
-        }
-
-        private static void positive(Duration value, String field) {
-            if (Checks.required(value, field).isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(field + " must be positive");
-            }
+            return new DeletionNoticePoller(settings.build());
         }
     }
 }

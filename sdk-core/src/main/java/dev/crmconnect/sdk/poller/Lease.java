@@ -1,7 +1,8 @@
 package dev.crmconnect.sdk.poller;
 
+import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.exception.StaleLeaseException;
-import dev.crmconnect.sdk.internal.poller.Checks;
+import dev.crmconnect.sdk.internal.poller.StoreRules;
 import java.time.Instant;
 
 /**
@@ -30,11 +31,11 @@ public record Lease(String tenant, String ownerId, long fencingToken, Instant ex
      *     {@code fencingToken} is below 1
      */
     public Lease {
-        Checks.id(tenant, "tenant");
-        Checks.id(ownerId, "ownerId");
+        Check.storedId("tenant", tenant);
+        Check.storedId("ownerId", ownerId);
         if (fencingToken < 1) {
-            throw new IllegalArgumentException("fencingToken must be at least 1");
+            throw Check.invalid("fencingToken", "must be at least 1");
         }
-        Checks.required(expiresAt, "expiresAt");
+        Check.required("expiresAt", expiresAt);
     }
 }

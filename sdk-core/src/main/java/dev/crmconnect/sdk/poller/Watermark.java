@@ -1,6 +1,7 @@
 package dev.crmconnect.sdk.poller;
 
-import dev.crmconnect.sdk.internal.poller.Checks;
+import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.sdk.internal.poller.StoreRules;
 import java.time.Instant;
 import java.util.Comparator;
 
@@ -25,8 +26,8 @@ public record Watermark(Instant publishedAt, String noticeId) implements Compara
      *     characters
      */
     public Watermark {
-        publishedAt = Checks.instant(publishedAt, "publishedAt");
-        Checks.id(noticeId, "noticeId");
+        publishedAt = StoreRules.millis("publishedAt", publishedAt);
+        Check.storedId("noticeId", noticeId);
     }
 
     /**

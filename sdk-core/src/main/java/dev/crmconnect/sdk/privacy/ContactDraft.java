@@ -34,7 +34,7 @@ public final class ContactDraft {
     /**
      * The draft of the contact for this exported candidate.
      *
-     * @param candidate the candidate, as {@code exportedCandidates().byRequest(requestId)} returned it
+     * @param candidate the candidate, as {@code exportedCandidates().listByRequest(requestId)} lists it
      * @return the draft
      * @throws NullPointerException if {@code candidate} is null
      */

@@ -4,9 +4,11 @@ import dev.crmconnect.model.SyncedRecord;
 import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.BatchResult;
 import dev.crmconnect.sdk.CrmConnectClient;
+import dev.crmconnect.sdk.Page;
 import dev.crmconnect.sdk.exception.CrmConnectException;
 import dev.crmconnect.sdk.RecordResult;
 import dev.crmconnect.sdk.RequestOptions;
+import dev.crmconnect.sdk.internal.http.Failures;
 import dev.crmconnect.sdk.internal.http.Futures;
 import dev.crmconnect.sdk.internal.privacy.AsyncPages;
 import dev.crmconnect.sdk.internal.privacy.PoolScan;
@@ -108,14 +110,12 @@ public final class ContactEraser {
         }
         Run run = new Run(contactCrmId, options);
         CompletableFuture<Void> related = CompletableFuture.allOf(
-                run.related(RecordKind.NOTE, (start, count) ->
-                        client.notes().listByContactPageAsync(contactCrmId, start, count, options),
+                run.related(RecordKind.NOTE, client.notes().listByContactAsync(contactCrmId, options),
                         ids -> client.notes().deleteAsync(ids, options)),
-                run.related(RecordKind.EMAIL_INTERACTION, (start, count) ->
-                        client.emailInteractions().listByContactPageAsync(contactCrmId, start, count, options),
+                run.related(RecordKind.EMAIL_INTERACTION,
+                        client.emailInteractions().listByContactAsync(contactCrmId, options),
                         ids -> client.emailInteractions().deleteAsync(ids, options)),
-                run.related(RecordKind.APPLICATION, (start, count) ->
-                        client.applications().listByContactPageAsync(contactCrmId, start, count, options),
+                run.related(RecordKind.APPLICATION, client.applications().listByContactAsync(contactCrmId, options),
                         ids -> client.applications().deleteAsync(ids, options)),
                 run.poolMemberships());
         return related.thenCompose(done -> run.delete(RecordKind.CONTACT,
@@ -167,17 +167,11 @@ public final class ContactEraser {
 
         /** Lists the contact's records of one kind and deletes them; never fails. */
         <T extends SyncedRecord> CompletableFuture<Void> related(
-                RecordKind kind, AsyncPages.Fetcher<T> finder,
+                RecordKind kind, CompletableFuture<Page<T>> firstPage,
                 Function<List<String>, CompletableFuture<BatchResult>> delete) {
-            CompletableFuture<List<T>> listed;
-            try {
-                listed = AsyncPages.all(finder);
-            } catch (RuntimeException e) {
-                listed = CompletableFuture.failedFuture(e);
-            }
-            return listed.handle((records, failure) -> {
+            return AsyncPages.all(firstPage).handle((records, failure) -> {
                 if (failure != null) {
-                    CrmConnectException cause = PoolScan.asCrmConnectException(failure);
+                    CrmConnectException cause = Failures.asCrmConnectException(failure);
                     fail(kind, null, "listing the contact's " + plural(kind) + " failed: " + cause.getMessage(), cause);
                     return CompletableFuture.<Void>completedFuture(null);
                 }
@@ -197,7 +191,7 @@ public final class ContactEraser {
         CompletableFuture<Void> poolMemberships() {
             return PoolScan.scan(client, contactCrmId, options).handle((scan, failure) -> {
                 if (failure != null) {
-                    CrmConnectException cause = PoolScan.asCrmConnectException(failure);
+                    CrmConnectException cause = Failures.asCrmConnectException(failure);
                     fail(RecordKind.POOL_MEMBERSHIP, null, "listing the pools failed: " + cause.getMessage(), cause);
                     return CompletableFuture.<Void>completedFuture(null);
                 }
@@ -223,7 +217,7 @@ public final class ContactEraser {
                                                CompletableFuture<BatchResult> deletion) {
             return deletion.handle((result, failure) -> {
                 if (failure != null) { // batch deletes report failures per record; this is a bug or a refusal
-                    CrmConnectException cause = PoolScan.asCrmConnectException(failure);
+                    CrmConnectException cause = Failures.asCrmConnectException(failure);
                     fail(kind, crmIdOverride, "deleting failed: " + cause.getMessage(), cause);
                     return null;
                 }

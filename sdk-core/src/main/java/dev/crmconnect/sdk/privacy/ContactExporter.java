@@ -88,12 +88,12 @@ public final class ContactExporter {
         }
         CompletableFuture<Contact> contact = Futures.map(client.contacts().getAsync(List.of(contactCrmId), options),
                 got -> got.found().get(contactCrmId));
-        CompletableFuture<List<Note>> notes = AsyncPages.all((start, count) ->
-                client.notes().listByContactPageAsync(contactCrmId, start, count, options));
-        CompletableFuture<List<EmailInteraction>> emails = AsyncPages.all((start, count) ->
-                client.emailInteractions().listByContactPageAsync(contactCrmId, start, count, options));
-        CompletableFuture<List<Application>> applications = AsyncPages.all((start, count) ->
-                client.applications().listByContactPageAsync(contactCrmId, start, count, options));
+        CompletableFuture<List<Note>> notes = AsyncPages.all(
+                client.notes().listByContactAsync(contactCrmId, options));
+        CompletableFuture<List<EmailInteraction>> emails = AsyncPages.all(
+                client.emailInteractions().listByContactAsync(contactCrmId, options));
+        CompletableFuture<List<Application>> applications = AsyncPages.all(
+                client.applications().listByContactAsync(contactCrmId, options));
         CompletableFuture<List<PoolMembership>> memberships = Futures.map(
                 PoolScan.scan(client, contactCrmId, options), ContactExporter::completeScan);
         return Futures.map(CompletableFuture.allOf(contact, notes, emails, applications, memberships),

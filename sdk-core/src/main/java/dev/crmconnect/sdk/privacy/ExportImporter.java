@@ -3,6 +3,7 @@ package dev.crmconnect.sdk.privacy;
 import dev.crmconnect.sdk.CrmConnectClient;
 import dev.crmconnect.sdk.RequestOptions;
 import dev.crmconnect.sdk.internal.http.Futures;
+import dev.crmconnect.sdk.internal.privacy.AsyncPages;
 import dev.crmconnect.sdk.webhook.WebhookEvent;
 import dev.crmconnect.sdk.webhook.WebhookEventType;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns a verified {@code EXPORT_CANDIDATE_PROFILE} push into contact drafts: fetches the exported
- * candidate with {@code exportedCandidates().byRequest(requestId)} and drafts a contact from it.
+ * candidate with {@code exportedCandidates().listByRequest(requestId)} and drafts a contact from it.
  *
  * <pre>{@code
  * ExportImporter importer = ExportImporter.of(client);
@@ -75,7 +76,7 @@ public final class ExportImporter {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return Futures.map(client.exportedCandidates().byRequestAsync(event.requestId(), options),
+        return Futures.map(AsyncPages.all(client.exportedCandidates().listByRequestAsync(event.requestId(), options)),
                 candidates -> candidates.stream().map(ContactDraft::of).toList());
     }
 

@@ -6,8 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Waits between the polls of {@link DataRequests#awaitCompletion}: a future that completes once
- * the duration has passed. Tests supply one that moves a fake clock instead of waiting.
+ * Waits between the polls of {@code client.dataRequests().awaitCompletion} (see
+ * {@link DataRequestPolling}): a future that completes once the duration has passed. Tests supply
+ * one that moves a fake clock instead of waiting.
  */
 @FunctionalInterface
 public interface Sleeper {

@@ -1,5 +1,8 @@
 package dev.crmconnect.sdk.restli;
 
+import java.util.TreeMap;
+import java.util.Collections;
+import dev.crmconnect.model.RecordKey;
 import dev.crmconnect.sdk.exception.RestLiSyntaxException;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +43,22 @@ public final class RestLi {
     static final int MAX_DEPTH = 64;
 
     private RestLi() {
+    }
+
+    /**
+     * A record's key as the Rest.li value the contract's complex keys are written from:
+     * {@code {crmId, dataProvider: "CRM", integrationContext}}, fields in sorted order. The model
+     * knows nothing of Rest.li; its keys' wire form lives here, beside the codec.
+     *
+     * @param key the record's key
+     * @return an unmodifiable map sorted by name, for {@link #encode} or {@link #encodeKeyForBody}
+     */
+    public static Map<String, Object> keyValue(RecordKey key) {
+        TreeMap<String, Object> value = new TreeMap<>();
+        value.put("crmId", key.crmId());
+        value.put("dataProvider", key.dataProvider());
+        value.put("integrationContext", key.integrationContext());
+        return Collections.unmodifiableSortedMap(value);
     }
 
     /**

@@ -88,7 +88,9 @@ public final class WebhookVerifier {
     }
 
     /**
-     * The {@code X-LI-Signature} value for this body, as LinkedIn would send it (for tests and fakes).
+     * The {@code X-LI-Signature} value for this body, as LinkedIn would send it. Public because a
+     * receiver's own tests need it: they post signed pushes to their endpoint (and forged ones, signed
+     * under another secret) without a LinkedIn to sign them; the SDK's receiver only verifies.
      *
      * @param body the raw body to sign
      * @return {@code hmacsha256=} followed by 64 lower-case hex digits

@@ -1,13 +1,13 @@
 package dev.crmconnect.sdk.poller;
 
-import dev.crmconnect.sdk.exception.CheckpointStoreException;
-import dev.crmconnect.sdk.exception.StaleLeaseException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crmconnect.sdk.exception.CheckpointStoreException;
+import dev.crmconnect.sdk.exception.StaleLeaseException;
 import dev.crmconnect.sdk.internal.json.Json;
 import dev.crmconnect.sdk.internal.poller.AuditJsonLines;
 import java.io.StringWriter;
@@ -61,7 +61,7 @@ abstract class CheckpointStoreContractTest {
     }
 
     static ParkedNotice parkedNotice(String noticeId, int attempts) {
-        return new ParkedNotice(noticeId, "{\"noticeId\":\"" + noticeId + "\"}", attempts, "handler timed out",
+        return new ParkedNotice(CheckpointTypesTest.notice(noticeId), attempts, "handler timed out",
                 T0.plusSeconds(attempts));
     }
 
@@ -94,7 +94,7 @@ abstract class CheckpointStoreContractTest {
                 deleted("n3", T0), deleted("n1", T0.plusSeconds(5))));
         assertEquals(List.of("n1", "n3"), new ArrayList<>(recorded));
         assertEquals(T0, store.decision(TENANT, "n1").orElseThrow().decidedAt());
-        assertEquals(3, store.audit(TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME).size());
+        assertEquals(3, store.auditTrail(TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME).size());
     }
 
     @Test
@@ -110,7 +110,7 @@ abstract class CheckpointStoreContractTest {
         assertEquals(List.of("n1", "n4"), new ArrayList<>(recorded));
         assertEquals(Optional.of(earlier), store.decision(TENANT, "n2"));
         assertEquals(List.of(parkedNotice("n3", 3)), store.parked(TENANT));
-        assertEquals(3, store.audit(TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME).size());
+        assertEquals(3, store.auditTrail(TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME).size());
     }
 
     @Test
@@ -207,11 +207,11 @@ abstract class CheckpointStoreContractTest {
         store.recordDecision(lease, deleted("n0", T0));
         store.recordDecision(lease(OTHER_TENANT, "a"), record(OTHER_TENANT, "x", Decision.delete("all"), T0.plusSeconds(10)));
 
-        List<AuditRecord> found = store.audit(TENANT, T0.plusSeconds(10), T0.plusSeconds(20));
+        List<AuditRecord> found = store.auditTrail(TENANT, T0.plusSeconds(10), T0.plusSeconds(20));
         assertEquals(List.of("n1", "n2"), found.stream().map(AuditRecord::noticeId).toList(),
                 "from is inclusive, to exclusive, ordered by time then notice id");
-        assertEquals(4, store.audit(TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME).size());
-        assertEquals(List.of(), store.audit("urn:li:organization:3003", Instant.EPOCH, AuditJsonLines.END_OF_TIME));
+        assertEquals(4, store.auditTrail(TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME).size());
+        assertEquals(List.of(), store.auditTrail("urn:li:organization:3003", Instant.EPOCH, AuditJsonLines.END_OF_TIME));
     }
 
     @Test
@@ -224,7 +224,7 @@ abstract class CheckpointStoreContractTest {
         store.recordDecisions(lease, List.of(flagged, retained, deleted));
 
         StringWriter out = new StringWriter();
-        store.exportAudit(TENANT, out);
+        store.exportAuditTrail(TENANT, out);
         String[] lines = out.toString().split("\n", -1);
         assertEquals(4, lines.length, out.toString());
         assertEquals("", lines[3], "every line ends with a newline");
@@ -245,7 +245,7 @@ abstract class CheckpointStoreContractTest {
         assertEquals("handler-1.0", second.get("handlerId").asText());
 
         StringWriter range = new StringWriter();
-        store.exportAudit(TENANT, T0.plusSeconds(1), T0.plusSeconds(2), range);
+        store.exportAuditTrail(TENANT, T0.plusSeconds(1), T0.plusSeconds(2), range);
         assertEquals(1, range.toString().lines().count());
     }
 
@@ -306,7 +306,7 @@ abstract class CheckpointStoreContractTest {
         assertEquals(Optional.of(T0.plusSeconds(30)), store.lastSuccessfulPoll(TENANT));
         assertEquals(Optional.of(ComplianceGap.raised(T0.plusSeconds(40), "feed answered 410")),
                 store.complianceGap(TENANT));
-        assertEquals(List.of(decided), store.audit(TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME));
+        assertEquals(List.of(decided), store.auditTrail(TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME));
     }
 
     // ---- leases
@@ -386,15 +386,16 @@ abstract class CheckpointStoreContractTest {
     @Test
     void badArgumentsNameTheFieldAndTheRule() {
         Lease lease = lease(TENANT, "a");
-        assertMessage("tenant must not be blank", () -> store.watermark(" "));
-        assertMessage("ttl must be positive", () -> store.tryAcquireLease(TENANT, "b", Duration.ZERO));
-        assertMessage("ownerId is required", () -> store.tryAcquireLease(TENANT, null, LONG_TTL));
-        assertMessage("to is required", () -> store.advanceWatermark(lease, null));
-        assertMessage("lease is required", () -> store.recordDecision(null, deleted("n1", T0)));
-        assertMessage("noticeId must be at most 255 characters", () -> store.decision(TENANT, "n".repeat(256)));
-        assertMessage("noticeIds is required", () -> store.decisions(TENANT, null));
-        assertMessage("noticeId must not be blank", () -> store.decisions(TENANT, List.of("n1", " ")));
-        assertMessage("tenant must not be blank", () -> store.decisions(" ", List.of()));
+        assertMessage("tenant: is required", () -> store.watermark(" "));
+        assertMessage("ttl: must be positive", () -> store.tryAcquireLease(TENANT, "b", Duration.ZERO));
+        assertMessage("ownerId: is required", () -> store.tryAcquireLease(TENANT, null, LONG_TTL));
+        assertMessage("to: is required", () -> store.advanceWatermark(lease, null));
+        assertMessage("lease: is required", () -> store.recordDecision(null, deleted("n1", T0)));
+        assertMessage("noticeId: must be at most 255 characters", () -> store.decision(TENANT, "n".repeat(256)));
+        assertEquals(Optional.empty(), store.decision(TENANT, "n".repeat(255)), "255 characters is an id");
+        assertMessage("noticeIds: is required", () -> store.decisions(TENANT, null));
+        assertMessage("noticeId: is required", () -> store.decisions(TENANT, List.of("n1", " ")));
+        assertMessage("tenant: is required", () -> store.decisions(" ", List.of()));
     }
 
     static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmconnect.model.DeletionNotice;
 import dev.crmconnect.sdk.poller.PollSummary.Outcome;
+import dev.crmconnect.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,7 +27,7 @@ class DeletionNoticePollerTest {
     static final String OTHER_TENANT = "urn:li:organization:2002";
     static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
-    final TestClock clock = new TestClock(T0);
+    final MutableClock clock = new MutableClock(T0);
     final CheckpointStore store = CheckpointStore.inMemory();
     final RecordingListener listener = new RecordingListener();
 
@@ -105,7 +106,7 @@ class DeletionNoticePollerTest {
         assertEquals(Outcome.COMPLETED, poller.pollOnce().get(0).outcome(), context);
 
         List<DeletionNotice> published = feed.published();
-        List<AuditRecord> audit = store.audit(TENANT, Instant.EPOCH, Instant.MAX);
+        List<AuditRecord> audit = store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX);
         assertEquals(published.size(), audit.size(), context);
         assertEquals(published.size(), audit.stream().map(AuditRecord::noticeId).distinct().count(), context);
         for (DeletionNotice notice : published) {
@@ -157,7 +158,7 @@ class DeletionNoticePollerTest {
         assertEquals(5, handler.calls(failing));
         assertEquals(List.of(), store.parked(TENANT));
         assertTrue(store.decision(TENANT, failing).isPresent());
-        assertEquals(20, store.audit(TENANT, Instant.EPOCH, Instant.MAX).size());
+        assertEquals(20, store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX).size());
         for (int i = 0; i < 20; i++) {
             String id = String.format("dn-%06d", i);
             if (!id.equals(failing)) {
@@ -203,7 +204,7 @@ class DeletionNoticePollerTest {
 
         assertEquals(Outcome.INCOMPLETE, summary.outcome());
         assertEquals(3, handler.totalCalls());
-        assertEquals(3, store.audit(TENANT, Instant.EPOCH, Instant.MAX).size());
+        assertEquals(3, store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX).size());
         assertEquals("dn-000002", store.watermark(TENANT).orElseThrow().noticeId());
         Lease other = store.tryAcquireLease(TENANT, "someone-else", Duration.ofMinutes(1)).orElse(null);
         assertNotNull(other, "the lease was released as the poll ended");
@@ -213,7 +214,7 @@ class DeletionNoticePollerTest {
 
         DeletionNoticePoller restarted = poller(handler, feed).build();
         assertEquals(Outcome.COMPLETED, restarted.pollOnce().get(0).outcome());
-        assertEquals(10, store.audit(TENANT, Instant.EPOCH, Instant.MAX).size());
+        assertEquals(10, store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX).size());
         for (int i = 0; i < 10; i++) {
             assertEquals(1, handler.calls(String.format("dn-%06d", i)));
         }

@@ -1,11 +1,11 @@
 package dev.crmconnect.sdk.poller;
 
-import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import dev.crmconnect.sdk.internal.poller.AuditJsonLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +105,7 @@ class FileCheckpointStoreTest extends CheckpointStoreContractTest {
         Files.writeString(logFile(), checksummed("{\"tenant\":\"t\",\"noticeId\":\"n9\",\"decision\":\"DELETE\","
                 + "\"detail\":\"x\",\"decidedAt\":\"2024-05-01T10:00:00Z\",\"handlerId\":\"h\"}"), StandardOpenOption.APPEND);
         CheckpointStoreException e = openFails();
-        assertTrue(e.getMessage().contains("line 4 ") && e.getMessage().contains("member is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 4 ") && e.getMessage().contains("member: is required"), e.getMessage());
         store = CheckpointStore.inMemory();
     }
 
@@ -178,14 +178,14 @@ class FileCheckpointStoreTest extends CheckpointStoreContractTest {
         long tornSize = Files.size(logFile());
 
         store = CheckpointStore.file(directory);
-        assertEquals(3, store.audit(TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME).size());
+        assertEquals(3, store.auditTrail(TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME).size());
         assertEquals(Optional.empty(), store.decision(TENANT, "n3"));
         assertTrue(Files.size(logFile()) < tornSize);
 
         Lease lease = lease(TENANT, "a");
         assertTrue(store.recordDecision(lease, deleted("n3", T0)), "the torn decision was never recorded");
         store = reopen(store);
-        assertEquals(4, store.audit(TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME).size());
+        assertEquals(4, store.auditTrail(TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME).size());
         assertEquals(Optional.of(new Watermark(T0, "n2")), store.watermark(TENANT));
     }
 
@@ -276,8 +276,8 @@ class FileCheckpointStoreTest extends CheckpointStoreContractTest {
             threads.shutdownNow();
         }
         store = reopen(store);
-        assertEquals(notices, store.audit(TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME).size(), "seed " + seed);
-        assertEquals(notices / 10, store.audit(OTHER_TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME).size());
+        assertEquals(notices, store.auditTrail(TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME).size(), "seed " + seed);
+        assertEquals(notices / 10, store.auditTrail(OTHER_TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME).size());
         assertEquals(Optional.of(new Watermark(T0.plusMillis(390), "n390")), store.watermark(TENANT), "seed " + seed);
         assertEquals(1 + notices + notices / 10, Files.readAllLines(logFile(), StandardCharsets.UTF_8).size(),
                 "header and one line per decision");

@@ -59,7 +59,7 @@ final class FileStoreAppender {
             }
             out.flush();
             if (i % 25 == 0) {
-                store.park(lease, new ParkedNotice("p" + noticeId(round, i), "{\"noticeId\":\"x\"}", 3, "failed",
+                store.park(lease, new ParkedNotice(CheckpointTypesTest.notice("p" + noticeId(round, i)), 3, "failed",
                         publishedAt(round, i)));
                 store.advanceWatermark(lease, new Watermark(publishedAt(round, i - 1), noticeId(round, i - 1)));
                 store.recordSuccessfulPoll(lease, publishedAt(round, i));

@@ -56,7 +56,7 @@ class FileStoreCrashTest {
                 for (ParkedNotice parked : store.parked(FileStoreAppender.TENANT)) {
                     assertFalse(store.decision(FileStoreAppender.TENANT, parked.noticeId()).isPresent(), context);
                 }
-                List<AuditRecord> audit = store.audit(FileStoreAppender.TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME);
+                List<AuditRecord> audit = store.auditTrail(FileStoreAppender.TENANT, Instant.EPOCH, AuditJsonLines.END_OF_TIME);
                 assertTrue(audit.size() >= acknowledged.size(), context);
                 System.out.println(context + ", " + audit.size() + " in the store");
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmconnect.model.DeletionNotice;
 import dev.crmconnect.sdk.poller.PollSummary.Outcome;
+import dev.crmconnect.testsupport.MutableClock;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ class PollerGuardsTest {
     static final String OTHER_TENANT = "urn:li:organization:2002";
     static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
-    final TestClock clock = new TestClock(T0);
+    final MutableClock clock = new MutableClock(T0);
     final CheckpointStore store = CheckpointStore.inMemory();
     final RecordingListener listener = new RecordingListener();
 
@@ -128,7 +129,7 @@ class PollerGuardsTest {
         PollSummary summary = poller(feed).listener(throwing).build().pollOnce().get(0);
 
         assertEquals(Outcome.COMPLETED, summary.outcome());
-        assertEquals(2, store.audit(TENANT, Instant.EPOCH, Instant.MAX).size());
+        assertEquals(2, store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX).size());
     }
 
     @Test
@@ -166,28 +167,37 @@ class PollerGuardsTest {
     void theBuilderNamesWhatIsMissingOrWrong() {
         FakeNoticeFeed feed = new FakeNoticeFeed(TENANT, clock);
         assertBuildFails(DeletionNoticePoller.builder().handler(n -> null).handlerId("h").checkpointStore(store),
-                "feeds must hold at least one feed");
-        assertBuildFails(poller(feed).handler(null), "handler is required");
-        assertBuildFails(poller(feed).handlerId(" "), "handlerId must not be blank");
-        assertBuildFails(poller(feed).checkpointStore(null), "checkpointStore is required");
-        assertBuildFails(poller(feed, new FakeNoticeFeed(TENANT, clock)), "feeds must have distinct tenants");
-        assertBuildFails(poller(feed).overlap(Duration.ofMinutes(5)), "overlap must be longer than the feed's publication lag");
-        assertBuildFails(poller(feed).pageSize(101), "pageSize must be between 1 and 100");
-        assertBuildFails(poller(feed).pageSize(0), "pageSize must be between 1 and 100");
-        assertBuildFails(poller(feed).handlerAttempts(0), "handlerAttempts must be at least 1");
+                "feeds: must hold at least one feed");
+        assertBuildFails(poller(feed).handler(null), "handler: is required");
+        assertBuildFails(poller(feed).handlerId(" "), "handlerId: is required");
+        assertBuildFails(poller(feed).checkpointStore(null), "checkpointStore: is required");
+        assertBuildFails(poller(feed, new FakeNoticeFeed(TENANT, clock)), "feeds[1].tenant: must differ from every other feed's tenant");
+        assertBuildFails(poller(feed).overlap(Duration.ofMinutes(5)), "overlap: must be longer than the feed's publication lag");
+        assertBuildFails(poller(feed).pageSize(101), "pageSize: must be between 1 and 100");
+        assertBuildFails(poller(feed).pageSize(0), "pageSize: must be between 1 and 100");
+        assertBuildFails(poller(feed).handlerAttempts(0), "handlerAttempts: must be at least 1");
         assertBuildFails(poller(feed).handlerBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)),
-                "handlerBackoff.max must not be shorter");
-        assertBuildFails(poller(feed).interval(Duration.ZERO), "interval must be positive");
-        assertBuildFails(poller(feed).leaseTtl(Duration.ofSeconds(-1)), "leaseTtl must be positive");
+                "handlerBackoff.max: must not be shorter");
+        assertBuildFails(poller(feed).interval(Duration.ZERO), "interval: must be positive");
+        assertBuildFails(poller(feed).leaseTtl(Duration.ofSeconds(-1)), "leaseTtl: must be positive");
         assertBuildFails(poller(feed).complianceThresholds(Duration.ofDays(7), Duration.ofDays(7)),
-                "complianceThresholds.error must be longer");
-        assertBuildFails(poller(feed).maxPagesPerPoll(0), "maxPagesPerPoll must be at least 1");
-        assertBuildFails(poller(feed).ownerId(null), "ownerId is required");
+                "complianceThresholds.error: must be longer");
+        assertBuildFails(poller(feed).maxPagesPerPoll(0), "maxPagesPerPoll: must be at least 1");
+        assertBuildFails(poller(feed).ownerId(null), "ownerId: is required");
         assertEquals(List.of(TENANT), poller(feed).build().tenants());
+    }
+
+    @Test
+    void theBuilderNamesEveryInvalidSettingAtOnce() {
+        FakeNoticeFeed feed = new FakeNoticeFeed(TENANT, clock);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> poller(feed)
+                .handlerId(null).pageSize(0).leaseTtl(Duration.ZERO).feedRetention(Duration.ofHours(1)).build());
+        assertEquals("invalid DeletionNoticePoller configuration: handlerId: is required; pageSize: must be between"
+                + " 1 and 100; leaseTtl: must be positive; feedRetention: must be at least 1 day", e.getMessage());
     }
 
     static void assertBuildFails(DeletionNoticePoller.Builder builder, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
-        assertTrue(e.getMessage().startsWith(message), e.getMessage());
+        assertTrue(e.getMessage().startsWith("invalid DeletionNoticePoller configuration: " + message), e.getMessage());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmconnect.model.DeletionNotice;
+import dev.crmconnect.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,7 @@ class PollerLifecycleTest {
     static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
     static final long WAIT_SECONDS = 10;
 
-    final TestClock clock = new TestClock(T0);
+    final MutableClock clock = new MutableClock(T0);
     final CheckpointStore store = CheckpointStore.inMemory();
     final FakeNoticeFeed feed = new FakeNoticeFeed(TENANT, clock);
 
@@ -130,9 +131,9 @@ class PollerLifecycleTest {
 
             assertEquals(Set.of("application-scheduler"), threadNames);
             assertFalse(scheduler.isShutdown());
-            assertEquals(3, store.audit(TENANT, Instant.EPOCH, Instant.MAX).size());
+            assertEquals(3, store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX).size());
             assertEquals(Decision.Kind.FLAG_FOR_REVIEW,
-                    store.audit(TENANT, Instant.EPOCH, Instant.MAX).get(0).decision().kind());
+                    store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX).get(0).decision().kind());
         } finally {
             scheduler.shutdownNow();
         }

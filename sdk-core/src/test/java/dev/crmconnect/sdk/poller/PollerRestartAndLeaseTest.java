@@ -1,12 +1,13 @@
 package dev.crmconnect.sdk.poller;
 
-import dev.crmconnect.sdk.exception.CheckpointStoreException;
-import dev.crmconnect.sdk.exception.StaleLeaseException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmconnect.model.DeletionNotice;
+import dev.crmconnect.sdk.exception.CheckpointStoreException;
+import dev.crmconnect.sdk.exception.StaleLeaseException;
 import dev.crmconnect.sdk.poller.PollSummary.Outcome;
+import dev.crmconnect.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +30,9 @@ class PollerRestartAndLeaseTest {
     static final String TENANT = "urn:li:organization:1001";
     static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
-    final TestClock clock = new TestClock(T0);
+    final MutableClock clock = new MutableClock(T0);
 
-    static DeletionNoticePoller.Builder poller(CheckpointStore store, NoticeHandler handler, TestClock clock,
+    static DeletionNoticePoller.Builder poller(CheckpointStore store, NoticeHandler handler, MutableClock clock,
                                                List<? extends NoticeFeed> feeds) {
         return DeletionNoticePoller.builder()
                 .feeds(feeds)
@@ -86,7 +87,7 @@ class PollerRestartAndLeaseTest {
                 expected.add(id(i));
             }
             assertEquals(expected, secondHandler.calls.keySet(), "only the parked notice and those never decided");
-            List<AuditRecord> audit = store.audit(TENANT, Instant.EPOCH, Instant.MAX);
+            List<AuditRecord> audit = store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX);
             assertEquals(35, audit.size());
             assertEquals(35, audit.stream().map(AuditRecord::noticeId).distinct().count());
             assertEquals(List.of(), store.parked(TENANT));
@@ -137,7 +138,7 @@ class PollerRestartAndLeaseTest {
                     published++;
                     assertEquals(1, handler.calls(notice.noticeId()), "seed " + seed + ": calls for " + notice.noticeId());
                 }
-                List<AuditRecord> audit = store.audit(feed.tenant(), Instant.EPOCH, Instant.MAX);
+                List<AuditRecord> audit = store.auditTrail(feed.tenant(), Instant.EPOCH, Instant.MAX);
                 assertEquals(feed.published().size(), audit.size(), "seed " + seed + ", " + feed.tenant());
             }
             assertEquals(published, Set.copyOf(listener.decidedIds()).size(), "seed " + seed);
@@ -195,7 +196,7 @@ class PollerRestartAndLeaseTest {
             last.pollOnce();
 
             for (FakeNoticeFeed feed : feeds) {
-                List<AuditRecord> audit = store.audit(feed.tenant(), Instant.EPOCH, Instant.MAX);
+                List<AuditRecord> audit = store.auditTrail(feed.tenant(), Instant.EPOCH, Instant.MAX);
                 assertEquals(300, audit.size(), "seed " + seed);
                 assertEquals(300, audit.stream().map(AuditRecord::noticeId).distinct().count(), "seed " + seed);
             }
@@ -250,14 +251,14 @@ class PollerRestartAndLeaseTest {
 
             assertEquals(Outcome.LEASE_LOST, lost.outcome());
             assertTrue(lost.failure() instanceof StaleLeaseException, String.valueOf(lost.failure()));
-            assertEquals(List.of(), store.audit(TENANT, Instant.EPOCH, Instant.MAX), "the page's decisions were refused");
+            assertEquals(List.of(), store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX), "the page's decisions were refused");
             assertTrue(store.watermark(TENANT).isEmpty());
             assertEquals(1, listener.pollFailures.size());
             assertEquals(Outcome.SKIPPED_LEASE_HELD, poller.pollOnce().get(0).outcome());
 
             store.releaseLease(intruder[0]);
             assertEquals(Outcome.COMPLETED, poller.pollOnce().get(0).outcome());
-            assertEquals(10, store.audit(TENANT, Instant.EPOCH, Instant.MAX).size());
+            assertEquals(10, store.auditTrail(TENANT, Instant.EPOCH, Instant.MAX).size());
             assertEquals(2, handler.calls(id(0)), "at least once to the handler: the refused decision is made again");
             assertEquals(1, handler.calls(id(9)));
             poller.close();

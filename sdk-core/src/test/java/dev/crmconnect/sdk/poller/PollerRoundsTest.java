@@ -1,13 +1,14 @@
 package dev.crmconnect.sdk.poller;
 
-import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmconnect.model.DeletionNotice;
+import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import dev.crmconnect.sdk.internal.poller.Fsyncs;
 import dev.crmconnect.sdk.poller.PollSummary.Outcome;
 import dev.crmconnect.sdk.testing.PostgresServer;
+import dev.crmconnect.testsupport.MutableClock;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -40,7 +41,7 @@ class PollerRoundsTest {
 
     static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
-    final TestClock clock = new TestClock(T0);
+    final MutableClock clock = new MutableClock(T0);
 
     @TempDir
     Path temporary;

@@ -8,11 +8,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.crmconnect.sdk.CrmConnectClient;
 import dev.crmconnect.sdk.RetryPolicy;
 import dev.crmconnect.sdk.Throttle;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A client aimed at a WireMock server, for the privacy flows' wire tests. */
 final class Wire {
@@ -31,6 +27,11 @@ final class Wire {
 
     /** A client of tenant 1001 with quick retries and no throttle; stubs the token endpoint. */
     static CrmConnectClient client(WireMockExtension wm) {
+        return builder(wm).build();
+    }
+
+    /** The builder of {@link #client}, for a test to add its own settings; stubs the token endpoint. */
+    static CrmConnectClient.Builder builder(WireMockExtension wm) {
         wm.stubFor(post(urlPathEqualTo(TOKEN_PATH))
                 .willReturn(okJson("{\"access_token\":\"tok\",\"expires_in\":1800}")));
         return CrmConnectClient.builder()
@@ -42,35 +43,6 @@ final class Wire {
                         .maxBackoff(Duration.ofMillis(2)).build())
                 .throttle(Throttle.disabled())
                 .callTimeout(Duration.ofSeconds(20))
-                .attemptTimeout(Duration.ofSeconds(5))
-                .build();
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+                .attemptTimeout(Duration.ofSeconds(5));
     }
 }

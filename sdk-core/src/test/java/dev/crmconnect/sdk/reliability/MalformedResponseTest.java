@@ -22,18 +22,19 @@ import dev.crmconnect.model.DataRequest;
 import dev.crmconnect.model.DataRequestScope;
 import dev.crmconnect.model.DataRequestType;
 import dev.crmconnect.model.ScopeType;
-import dev.crmconnect.sdk.exception.AuthenticationException;
 import dev.crmconnect.sdk.BatchResult;
 import dev.crmconnect.sdk.CrmConnectClient;
-import dev.crmconnect.sdk.exception.CrmConnectException;
-import dev.crmconnect.sdk.RecordResult;
+import dev.crmconnect.sdk.DataRequestService;
 import dev.crmconnect.sdk.RecordResult.Outcome;
+import dev.crmconnect.sdk.RecordResult;
 import dev.crmconnect.sdk.RequestOptions;
 import dev.crmconnect.sdk.RetryPolicy;
-import dev.crmconnect.sdk.exception.ServerException;
 import dev.crmconnect.sdk.Throttle;
-import dev.crmconnect.sdk.exception.TransportException;
+import dev.crmconnect.sdk.exception.AuthenticationException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.exception.ServerException;
 import dev.crmconnect.sdk.exception.TransportException.Reason;
+import dev.crmconnect.sdk.exception.TransportException;
 import dev.crmconnect.sdk.restli.RestLi;
 import java.time.Duration;
 import java.time.Instant;
@@ -205,7 +206,7 @@ class MalformedResponseTest {
         batchFailure(client.contacts().upsertAsync(List.of(contact("c-1"))), TransportException.class,
                 "BATCH_UPDATE /crmContacts", "no results or errors map");
         stub(get(urlPathEqualTo(CONTACTS)), body(200, error));
-        failure(client.contacts().listPageAsync(0, 10, RequestOptions.defaults()), TransportException.class,
+        failure(client.contacts().listAsync(), TransportException.class,
                 "FINDER /crmContacts", "no elements array");
     }
 
@@ -322,21 +323,21 @@ class MalformedResponseTest {
         failure(client.contacts().getAsync(List.of("c-1")), TransportException.class, "BATCH_GET /crmContacts",
                 "null where a Contact belongs");
         stub(get(urlPathEqualTo("/v2/exportDeletionNotices")), body(200, "{\"elements\":[null]}"));
-        failure(client.deletionNotices().pageAsync(Instant.EPOCH, 0, 10, RequestOptions.defaults()),
+        failure(client.deletionNotices().listAsync(Instant.EPOCH),
                 TransportException.class, "FINDER /exportDeletionNotices", "null where a DeletionNotice belongs");
     }
 
     @Test
     void negativePagingValues() {
         stub(get(urlPathEqualTo(CONTACTS)), body(200, "{\"elements\":[],\"paging\":{\"start\":0,\"total\":-5}}"));
-        failure(client.contacts().listPageAsync(0, 10, RequestOptions.defaults()), TransportException.class,
+        failure(client.contacts().listAsync(), TransportException.class,
                 "FINDER /crmContacts", "negative paging values");
     }
 
     @Test
     void elementsThatAreNotObjects() {
         stub(get(urlPathEqualTo("/v2/exportedCandidates")), body(200, "{\"elements\":[\"" + CANARY + "\",42]}"));
-        failure(client.exportedCandidates().byRequestAsync("r-1", RequestOptions.defaults()), TransportException.class,
+        failure(client.exportedCandidates().listByRequestAsync("r-1"), TransportException.class,
                 "FINDER /exportedCandidates", "does not match ExportedCandidate");
     }
 
@@ -344,7 +345,7 @@ class MalformedResponseTest {
     void aNoticeWithoutItsId() {
         stub(get(urlPathEqualTo("/v2/exportDeletionNotices")), body(200, "{\"elements\":[{\"member\":"
                 + "\"urn:li:person:abc\",\"publishedAt\":1700000000000}],\"paging\":{\"start\":0,\"count\":10}}"));
-        failure(client.deletionNotices().pageAsync(Instant.EPOCH, 0, 10, RequestOptions.defaults()),
+        failure(client.deletionNotices().listAsync(Instant.EPOCH),
                 TransportException.class, "FINDER /exportDeletionNotices", "does not match DeletionNotice");
     }
 
@@ -362,10 +363,8 @@ class MalformedResponseTest {
     void aCreatedDataRequestWithoutAnId() {
         stub(post(urlPathEqualTo("/v2/dataRequests")), body(201, "{\"type\":\"EXPORT\",\"scope\":{\"type\":\"SEAT\","
                 + "\"seat\":\"urn:li:seat:9\"},\"categories\":[\"NOTES\"],\"status\":\"PENDING\"}"));
-        DataRequest request = DataRequest.builder().type(DataRequestType.EXPORT)
-                .scope(DataRequestScope.builder().type(ScopeType.SEAT).seat("urn:li:seat:9").build())
-                .categories(DataCategory.NOTES).build();
-        failure(client.dataRequests().createAsync(request, RequestOptions.defaults()), TransportException.class,
+        failure(client.dataRequests().requestExportAsync(DataRequestService.seat("urn:li:seat:9"),
+                List.of(DataCategory.NOTES)), TransportException.class,
                 "CREATE /dataRequests", "a created data request without an id or X-RestLi-Id");
     }
 
@@ -435,7 +434,7 @@ class MalformedResponseTest {
         // In a value of a field the model does not know: Jackson read an overlong NUL or a surrogate as such.
         stub(get(urlPathEqualTo(CONTACTS)), bytes(200, withBytes("{\"elements\":[{\"crmId\":\"c-1\","
                 + "\"firstName\":\"Jane\",\"newField\":\"" + CANARY + "#\"}],\"paging\":{\"start\":0}}", bad)));
-        failure(client.contacts().listPageAsync(0, 10, RequestOptions.defaults()), TransportException.class,
+        failure(client.contacts().listAsync(), TransportException.class,
                 "FINDER /crmContacts", "not valid UTF-8");
 
         // In the answer to a write: every record of the batch fails with it.

@@ -1,11 +1,11 @@
 package dev.crmconnect.sdk.restli;
 
-import dev.crmconnect.sdk.exception.RestLiSyntaxException;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.crmconnect.sdk.exception.RestLiSyntaxException;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;

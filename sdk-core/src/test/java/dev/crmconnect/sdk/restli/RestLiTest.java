@@ -1,11 +1,12 @@
 package dev.crmconnect.sdk.restli;
 
-import dev.crmconnect.sdk.exception.RestLiSyntaxException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crmconnect.model.RecordKey;
+import dev.crmconnect.sdk.exception.RestLiSyntaxException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -220,5 +221,15 @@ class RestLiTest {
         RestLiSyntaxException e = assertThrows(RestLiSyntaxException.class, () -> RestLi.decodeQuery(input));
         assertEquals(position, e.position(), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
+    void aRecordKeysValueIsSortedAndNamesTheCrmAsDataProvider() {
+        RecordKey key = RecordKey.of("Zoë (ä,b):c", "urn:li:organization:7");
+        Map<String, Object> value = RestLi.keyValue(key);
+        assertEquals(List.of("crmId", "dataProvider", "integrationContext"), List.copyOf(value.keySet()));
+        assertEquals(Map.of("crmId", "Zoë (ä,b):c", "dataProvider", "CRM", "integrationContext", "urn:li:organization:7"),
+                value);
+        assertThrows(UnsupportedOperationException.class, () -> value.put("x", "y"));
     }
 }

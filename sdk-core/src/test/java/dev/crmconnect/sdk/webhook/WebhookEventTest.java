@@ -1,6 +1,5 @@
 package dev.crmconnect.sdk.webhook;
 
-import dev.crmconnect.sdk.exception.WebhookPayloadException;
 import static dev.crmconnect.sdk.webhook.Pushes.CONTEXT;
 import static dev.crmconnect.sdk.webhook.Pushes.OCCURRED_AT;
 import static dev.crmconnect.sdk.webhook.Pushes.utf8;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crmconnect.sdk.exception.WebhookPayloadException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

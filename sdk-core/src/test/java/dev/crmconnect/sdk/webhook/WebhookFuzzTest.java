@@ -1,12 +1,12 @@
 package dev.crmconnect.sdk.webhook;
 
-import dev.crmconnect.sdk.exception.WebhookException;
-import dev.crmconnect.sdk.exception.WebhookPayloadException;
 import static dev.crmconnect.sdk.webhook.Pushes.SECRET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.crmconnect.sdk.exception.WebhookException;
+import dev.crmconnect.sdk.exception.WebhookPayloadException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.crmconnect.sdk.webhook;
 
-import dev.crmconnect.sdk.exception.WebhookSignatureException;
 import static dev.crmconnect.sdk.webhook.Pushes.SECRET;
 import static dev.crmconnect.sdk.webhook.Pushes.headers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crmconnect.sdk.exception.WebhookSignatureException;
 import dev.crmconnect.sdk.webhook.WebhookResult.Outcome;
-import java.time.Clock;
+import dev.crmconnect.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -143,7 +142,7 @@ class WebhookReceiverTest {
 
     @Test
     void requestIdsAreForgottenAfterTheirTimeToLive() {
-        MutableClock clock = new MutableClock();
+        MutableClock clock = new MutableClock(Instant.parse("2024-06-11T10:00:00Z"));
         WebhookReceiver receiver = WebhookReceiver.builder().clientSecret(SECRET).handler(handled::add)
                 .rememberFor(Duration.ofHours(1)).clock(clock).build();
         byte[] body = Pushes.exportBody("req-1");
@@ -265,29 +264,5 @@ class WebhookReceiverTest {
         first.join(30_000);
         assertEquals(List.of(Outcome.HANDLED), outcomes);
         assertEquals(Outcome.DUPLICATE, push(receiver, body).outcome());
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2024-06-11T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

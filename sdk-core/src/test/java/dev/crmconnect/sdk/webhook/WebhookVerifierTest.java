@@ -1,6 +1,5 @@
 package dev.crmconnect.sdk.webhook;
 
-import dev.crmconnect.sdk.exception.WebhookSignatureException;
 import static dev.crmconnect.sdk.webhook.Pushes.SECRET;
 import static dev.crmconnect.sdk.webhook.Pushes.signature;
 import static dev.crmconnect.sdk.webhook.Pushes.utf8;
@@ -11,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmconnect.sdk.exception.WebhookSignatureException.Reason;
+import dev.crmconnect.sdk.exception.WebhookSignatureException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

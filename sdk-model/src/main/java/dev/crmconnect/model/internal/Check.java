@@ -2,16 +2,30 @@ package dev.crmconnect.model.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The validation rules of the model. Every failure is an {@link IllegalArgumentException} whose
- * message is {@code "<path>: <rule>"}, for example {@code "pool.title: must be at most 200 characters"}.
- * Lengths count Unicode code points. Internal: not part of the public API.
+ * The one validation helper of the SDK: the model's records, the client's and the poller's
+ * settings. Every method takes the path or name of what it checks first, then the value. Every
+ * failure is an {@link IllegalArgumentException} whose message is {@code "<path>: <rule>"}, for
+ * example {@code "pool.title: must be at most 200 characters"}; it never echoes the value, which
+ * may be personal data. Lengths count Unicode code points.
+ *
+ * <p>A record reports the first rule it finds broken. Code that checks several independent
+ * settings at once (a builder's {@code build()}) gathers every failure in a {@link Problems} and
+ * throws one exception naming them all.
+ *
+ * <p>Identifiers come in two lengths. A vendor's id ({@code crmId} and the ids that point at one)
+ * is 1 to {@value #ID_LENGTH} characters, as the contract states ({@link #id}). Any other
+ * identifier a store keeps (a tenant, a notice id, a member URN of up to 114 characters, a
+ * handler or owner id) is not bounded by the contract and is 1 to {@value #STORED_ID_LENGTH}
+ * non-blank characters ({@link #storedId}). Internal: not part of the public API.
  */
 public final class Check {
 
@@ -19,6 +33,11 @@ public final class Check {
     public static final int SHORT_TEXT = 500;
     /** A vendor's id ({@code crmId} and the ids that point at one): 1 to 64 characters. */
     public static final int ID_LENGTH = 64;
+    /**
+     * Any other identifier a store keeps: a tenant, a notice id, a member URN, a handler or owner
+     * id. The contract bounds none of them; 255 fits a {@code VARCHAR(255)} column.
+     */
+    public static final int STORED_ID_LENGTH = 255;
     /** Pool and vacancy titles (CONTRACT.md). */
     public static final int TITLE = 200;
     /** A note's content (CONTRACT.md). */
@@ -89,7 +108,10 @@ public final class Check {
         return multiline(path, requireNonBlank(path, value), max);
     }
 
-    /** A vendor's id of 1 to 64 characters (any Unicode but control characters), or null. */
+    /**
+     * A vendor's id of 1 to 64 characters (any Unicode but control characters), or null: the
+     * contract's rule for {@code crmId}. Blank ids are allowed, as the contract does not refuse them.
+     */
     public static String id(String path, String value) {
         if (value == null) {
             return null;
@@ -104,6 +126,30 @@ public final class Check {
     /** A required vendor id of 1 to 64 characters. */
     public static String requiredId(String path, String value) {
         return id(path, required(path, value));
+    }
+
+    /**
+     * A required identifier that is not a vendor's id (see {@link #STORED_ID_LENGTH}): not blank,
+     * 1 to 255 characters, no control characters.
+     */
+    public static String storedId(String path, String value) {
+        return requiredText(path, value, STORED_ID_LENGTH);
+    }
+
+    /** A required duration that must be longer than zero. */
+    public static Duration positive(String path, Duration value) {
+        if (required(path, value).isNegative() || value.isZero()) {
+            throw invalid(path, "must be positive");
+        }
+        return value;
+    }
+
+    /** A number from {@code min} to {@code max}, both included. */
+    public static long between(String path, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw invalid(path, "must be between " + min + " and " + max);
+        }
+        return value;
     }
 
     /** A syntactically valid email address, or null. */
@@ -196,6 +242,54 @@ public final class Check {
     /** {@link #list(String, List, int, BiConsumer)} for elements that validate themselves. */
     public static <T> List<T> list(String path, List<T> values, int max) {
         return list(path, values, max, (elementPath, value) -> { });
+    }
+
+    /**
+     * Gathers the failures of several independent checks, so that one exception names them all:
+     * <pre>{@code
+     * Check.Problems problems = new Check.Problems("invalid poller configuration");
+     * problems.check(() -> Check.storedId("handlerId", handlerId));
+     * problems.check(() -> Check.positive("pollInterval", pollInterval));
+     * problems.throwIfAny();
+     * }</pre>
+     * The exception's message is {@code "<subject>: <path>: <rule>; <path>: <rule>"}, problems in
+     * the order found. Not thread-safe: one per check run.
+     */
+    public static final class Problems {
+        private final String subject;
+        private final List<String> messages = new ArrayList<>();
+
+        /** Problems of {@code subject}, for example {@code "invalid CrmConnectClient configuration"}. */
+        public Problems(String subject) {
+            this.subject = subject;
+        }
+
+        /** Runs {@code check}; keeps its failure and returns null if it throws {@link IllegalArgumentException}. */
+        public <T> T check(Supplier<T> check) {
+            try {
+                return check.get();
+            } catch (IllegalArgumentException e) {
+                messages.add(e.getMessage());
+                return null;
+            }
+        }
+
+        /** Records that the value at {@code path} breaks {@code rule}. */
+        public void add(String path, String rule) {
+            messages.add(invalid(path, rule).getMessage());
+        }
+
+        /** The messages gathered so far, in the order found. */
+        public List<String> messages() {
+            return List.copyOf(messages);
+        }
+
+        /** Throws one {@link IllegalArgumentException} naming every problem, if there is one. */
+        public void throwIfAny() {
+            if (!messages.isEmpty()) {
+                throw new IllegalArgumentException(subject + ": " + String.join("; ", messages));
+            }
+        }
     }
 
     /** A mutable copy of a builder's collection argument, null elements kept for the check. */

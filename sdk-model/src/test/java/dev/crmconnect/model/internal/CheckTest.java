@@ -3,6 +3,9 @@ package dev.crmconnect.model.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -81,5 +84,47 @@ class CheckTest {
     @ValueSource(strings = {"urn:li:organization:12345678901234567890", "urn:li:organization:-1", "urn:li:organization:1a"})
     void refusesOrganizationUrnsThatAreNotDigits(String urn) {
         assertThrows(IllegalArgumentException.class, () -> Check.organizationUrn("x.integrationContext", urn));
+    }
+
+    @Test
+    void aVendorIdIsAtMost64AndAStoredIdAtMost255Characters() {
+        assertEquals("x".repeat(64), Check.id("contact.crmId", "x".repeat(64)));
+        assertEquals("contact.crmId: must be 1 to 64 characters",
+                assertThrows(IllegalArgumentException.class, () -> Check.id("contact.crmId", "x".repeat(65))).getMessage());
+        String member = "urn:li:person:" + "a".repeat(100);
+        assertEquals(member, Check.storedId("member", member));
+        assertEquals("x".repeat(255), Check.storedId("tenant", "x".repeat(255)));
+        assertEquals("tenant: must be at most 255 characters",
+                assertThrows(IllegalArgumentException.class, () -> Check.storedId("tenant", "x".repeat(256))).getMessage());
+        assertEquals("tenant: is required",
+                assertThrows(IllegalArgumentException.class, () -> Check.storedId("tenant", " ")).getMessage());
+        assertEquals("tenant: is required",
+                assertThrows(IllegalArgumentException.class, () -> Check.storedId("tenant", null)).getMessage());
+    }
+
+    @Test
+    void aPositiveDurationIsLongerThanZero() {
+        assertEquals(Duration.ofMillis(1), Check.positive("ttl", Duration.ofMillis(1)));
+        assertEquals("ttl: must be positive",
+                assertThrows(IllegalArgumentException.class, () -> Check.positive("ttl", Duration.ZERO)).getMessage());
+        assertEquals("ttl: is required",
+                assertThrows(IllegalArgumentException.class, () -> Check.positive("ttl", null)).getMessage());
+        assertEquals("pageSize: must be between 1 and 100",
+                assertThrows(IllegalArgumentException.class, () -> Check.between("pageSize", 101, 1, 100)).getMessage());
+    }
+
+    @Test
+    void problemsNameEveryFailureInOneException() {
+        Check.Problems problems = new Check.Problems("invalid poller configuration");
+        assertEquals("h-1", problems.check(() -> Check.storedId("handlerId", "h-1")));
+        problems.check(() -> Check.storedId("tenant", ""));
+        problems.check(() -> Check.positive("ttl", Duration.ofSeconds(-1)));
+        problems.add("pollInterval", "must not exceed ttl");
+        assertEquals(List.of("tenant: is required", "ttl: must be positive", "pollInterval: must not exceed ttl"),
+                problems.messages());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, problems::throwIfAny);
+        assertEquals("invalid poller configuration: tenant: is required; ttl: must be positive;"
+                + " pollInterval: must not exceed ttl", e.getMessage());
+        new Check.Problems("nothing wrong").throwIfAny();
     }
 }

@@ -3,7 +3,6 @@ package dev.crmconnect.testkit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.crmconnect.sdk.internal.json.Json;
 import dev.crmconnect.testkit.ExportDestination;
 import dev.crmconnect.testkit.FakeMember;
 import dev.crmconnect.testkit.FakeTenant;
@@ -226,9 +225,9 @@ public final class AdminApi {
             ObjectNode node = list.addObject();
             node.put("integrationContext", state.integrationContext());
             state.clientIds().forEach(node.putArray("clientIds")::add);
-            node.set("counts", Json.mapper().valueToTree(state.counts()));
+            node.set("counts", WireJson.tree(state.counts()));
             if (withEntities) {
-                node.set("entities", Json.mapper().valueToTree(state.entities()));
+                node.set("entities", WireJson.tree(state.entities()));
             }
         }
         return HttpReply.json(200, body);
@@ -245,7 +244,7 @@ public final class AdminApi {
             node.put("httpMethod", e.httpMethod());
             node.put("path", e.path());
             node.put("restLiMethod", e.restLiMethod());
-            node.set("keys", Json.mapper().valueToTree(e.keys()));
+            node.set("keys", WireJson.tree(e.keys()));
             node.put("status", e.status());
         }
         return HttpReply.json(200, body);
@@ -255,7 +254,7 @@ public final class AdminApi {
         ObjectNode body = object();
         ArrayNode list = body.putArray("deliveries");
         for (PushDelivery d : sim.pushDeliveries()) {
-            list.add(Json.mapper().valueToTree(d));
+            list.add(WireJson.tree(d));
         }
         return HttpReply.json(200, body);
     }
@@ -303,7 +302,7 @@ public final class AdminApi {
 
     private static JsonNode body(HttpCall call) {
         try {
-            JsonNode node = Json.mapper().readTree(call.body());
+            JsonNode node = WireJson.read(call.body());
             if (node == null || !node.isObject()) {
                 throw new IllegalArgumentException("body: must be a JSON object");
             }
@@ -361,6 +360,6 @@ public final class AdminApi {
     }
 
     private static ObjectNode object() {
-        return Json.mapper().createObjectNode();
+        return WireJson.object();
     }
 }

@@ -2,7 +2,6 @@ package dev.crmconnect.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.crmconnect.sdk.internal.json.Json;
 import dev.crmconnect.testkit.FakeTenant;
 import java.io.IOException;
 import java.util.List;
@@ -54,7 +53,7 @@ final class ApiRequest {
     /** The body as a JSON object; 400 otherwise. */
     ObjectNode body() {
         try {
-            JsonNode node = Json.mapper().readTree(http.body());
+            JsonNode node = WireJson.read(http.body());
             if (node == null || !node.isObject()) {
                 throw ApiException.badRequest("body: must be a JSON object");
             }

@@ -1,7 +1,6 @@
 package dev.crmconnect.testkit.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.crmconnect.sdk.internal.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,7 +46,7 @@ final class DeletionNoticeResource {
     }
 
     static ObjectNode json(TenantData.Notice notice) {
-        ObjectNode node = Json.mapper().createObjectNode();
+        ObjectNode node = WireJson.object();
         node.put("noticeId", notice.noticeId());
         node.put("member", notice.member());
         notice.exportRequestIds().forEach(node.putArray("exportRequestIds")::add);

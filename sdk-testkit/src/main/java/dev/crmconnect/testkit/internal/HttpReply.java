@@ -1,10 +1,7 @@
 package dev.crmconnect.testkit.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.crmconnect.sdk.internal.json.Json;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,15 +23,11 @@ final class HttpReply {
         this.body = body;
     }
 
-    /** A JSON reply written with the SDK's mapper. */
+    /** A JSON reply. */
     static HttpReply json(int status, JsonNode body) {
-        try {
-            HttpReply reply = new HttpReply(status, Json.mapper().writeValueAsBytes(body));
-            reply.headers.put("Content-Type", "application/json");
-            return reply;
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        HttpReply reply = new HttpReply(status, WireJson.write(body));
+        reply.headers.put("Content-Type", "application/json");
+        return reply;
     }
 
     /** The contract's error body: {@code {"message","serviceErrorCode","status"}}. */
@@ -44,7 +37,7 @@ final class HttpReply {
 
     /** The error body alone, also used per entity inside batch responses. */
     static ObjectNode errorBody(int status, int serviceErrorCode, String message) {
-        ObjectNode body = Json.mapper().createObjectNode();
+        ObjectNode body = WireJson.object();
         body.put("message", message);
         body.put("serviceErrorCode", serviceErrorCode);
         body.put("status", status);

@@ -1,14 +1,11 @@
 package dev.crmconnect.testkit.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.crmconnect.sdk.internal.json.Json;
 import dev.crmconnect.testkit.ExportDestination;
 import dev.crmconnect.testkit.FakeClock;
 import dev.crmconnect.testkit.FakeMember;
 import dev.crmconnect.testkit.FakeTenant;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +75,7 @@ final class MemberNetwork {
      * URL it carries, else the member with one of its emails. Callers hold the store's lock.
      */
     ObjectNode match(ObjectNode contact, String manualMember) {
-        ObjectNode match = Json.mapper().createObjectNode();
+        ObjectNode match = WireJson.object();
         if (manualMember != null) {
             FakeMember known = members.get(manualMember);
             match.put("status", "MANUAL");
@@ -194,31 +191,27 @@ final class MemberNetwork {
     }
 
     private static byte[] event(String eventType, String requestId, String integrationContext, long occurredAt) {
-        ObjectNode event = Json.mapper().createObjectNode();
+        ObjectNode event = WireJson.object();
         event.put("eventType", eventType);
         if (requestId != null) {
             event.put("requestId", requestId);
         }
         event.put("integrationContext", integrationContext);
         event.put("occurredAt", occurredAt);
-        try {
-            return Json.mapper().writeValueAsBytes(event);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WireJson.write(event);
     }
 
     /** What the member's visibility allows: null fields are omitted, never written empty. */
     private static ObjectNode candidate(FakeMember m, String requestId, String integrationContext,
                                         ExportDestination destination, String exportedBy, long now) {
-        ObjectNode c = Json.mapper().createObjectNode();
+        ObjectNode c = WireJson.object();
         c.put("requestId", requestId);
         c.put("member", m.member());
         putIfPresent(c, "firstName", m.firstName());
         putIfPresent(c, "lastName", m.lastName());
         putIfPresent(c, "currentJobTitle", m.currentJobTitle());
         putIfPresent(c, "currentCompanyName", m.currentCompanyName());
-        ObjectNode location = Json.mapper().createObjectNode();
+        ObjectNode location = WireJson.object();
         putIfPresent(location, "city", m.city());
         putIfPresent(location, "geographicArea", m.geographicArea());
         putIfPresent(location, "country", m.country());

@@ -2,7 +2,6 @@ package dev.crmconnect.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.crmconnect.sdk.internal.json.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -79,7 +78,7 @@ final class PoolMemberResource {
         request.requireOwnContext(false);
         List<ObjectNode> elements = new ArrayList<>();
         members.forEach((contactId, member) -> {
-            ObjectNode view = Json.mapper().createObjectNode();
+            ObjectNode view = WireJson.object();
             view.put("contactId", contactId);
             view.setAll(member);
             elements.add(view);

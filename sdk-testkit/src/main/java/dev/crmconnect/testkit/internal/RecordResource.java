@@ -2,7 +2,6 @@ package dev.crmconnect.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.crmconnect.sdk.internal.json.Json;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -210,7 +209,7 @@ final class RecordResource {
 
     /** An entity as served: its crmId, then its fields. */
     static ObjectNode view(String crmId, ObjectNode entity) {
-        ObjectNode view = Json.mapper().createObjectNode();
+        ObjectNode view = WireJson.object();
         view.put("crmId", crmId);
         view.setAll(entity);
         return view;

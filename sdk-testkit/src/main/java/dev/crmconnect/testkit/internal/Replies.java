@@ -2,7 +2,6 @@ package dev.crmconnect.testkit.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.crmconnect.sdk.internal.json.Json;
 import java.util.List;
 
 /** Builds the contract's batch and finder response bodies. */
@@ -13,7 +12,7 @@ final class Replies {
 
     /** {@code {"results":{},"errors":{}}}, plus {@code "statuses":{}} for BATCH_GET. */
     static ObjectNode batch(boolean withStatuses) {
-        ObjectNode body = Json.mapper().createObjectNode();
+        ObjectNode body = WireJson.object();
         body.putObject("results");
         if (withStatuses) {
             body.putObject("statuses");
@@ -34,7 +33,7 @@ final class Replies {
     static HttpReply page(List<ObjectNode> all, ApiRequest request) {
         int start = request.start();
         int count = request.count();
-        ObjectNode body = Json.mapper().createObjectNode();
+        ObjectNode body = WireJson.object();
         ArrayNode elements = body.putArray("elements");
         for (int i = start; i < all.size() && i < (long) start + count; i++) {
             elements.add(all.get(i));

@@ -1,7 +1,6 @@
 package dev.crmconnect.testkit.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.crmconnect.sdk.internal.json.Json;
 import dev.crmconnect.testkit.ExportDestination;
 import dev.crmconnect.testkit.FakeClock;
 import dev.crmconnect.testkit.FakeMember;
@@ -257,9 +256,8 @@ public final class Simulation implements AutoCloseable {
         return new TenantState(data.integrationContext, clientIds, counts, entities);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> plain(ObjectNode node) {
-        return Json.mapper().convertValue(node, Map.class);
+        return WireJson.plain(node);
     }
 
     /** Back to how it was built: data, members, tenants, faults, quotas, journal, pushes and clock. */

@@ -1,7 +1,6 @@
 package dev.crmconnect.testkit.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.crmconnect.sdk.internal.json.Json;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -35,14 +34,14 @@ final class TokenEndpoint {
         if (token == null) {
             return oauthError(401, "invalid_client", "Client authentication failed");
         }
-        ObjectNode body = Json.mapper().createObjectNode();
+        ObjectNode body = WireJson.object();
         body.put("access_token", token);
         body.put("expires_in", TenantRegistry.TOKEN_LIFETIME_SECONDS);
         return HttpReply.json(200, body);
     }
 
     private static HttpReply oauthError(int status, String error, String description) {
-        ObjectNode body = Json.mapper().createObjectNode();
+        ObjectNode body = WireJson.object();
         body.put("error", error);
         body.put("error_description", description);
         return HttpReply.json(status, body);

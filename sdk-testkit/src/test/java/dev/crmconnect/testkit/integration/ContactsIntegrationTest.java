@@ -115,7 +115,7 @@ class ContactsIntegrationTest {
         assertTrue(client.contacts().upsert(sent).allSucceeded());
         assertEquals(sent, client.contacts().list().stream().toList());
 
-        Page<Contact> page = await(client.contacts().listPageAsync(200, 100, RequestOptions.defaults()));
+        Page<Contact> page = await(await(await(client.contacts().listAsync()).nextAsync()).nextAsync());
         assertEquals(50, page.elements().size());
         assertEquals(200, page.start());
         assertEquals(250, page.total().orElseThrow());
@@ -159,8 +159,7 @@ class ContactsIntegrationTest {
                         .profileUrl("https://www.linkedin.com/in/ada").build(),
                 client.contacts().get(List.of("c-1")).found().get("c-1").match());
 
-        RecordResult absent = await(client.contacts().matchManuallyAsync("nobody", "urn:li:person:ada",
-                RequestOptions.defaults()));
+        RecordResult absent = await(client.contacts().matchManuallyAsync("nobody", "urn:li:person:ada"));
         assertEquals(Outcome.FAILED, absent.outcome());
         assertEquals(404, absent.status(), absent.toString());
 

@@ -19,13 +19,15 @@ import dev.crmconnect.model.DestinationType;
 import dev.crmconnect.model.ExportedCandidate;
 import dev.crmconnect.model.ScopeType;
 import dev.crmconnect.sdk.CrmConnectClient;
-import dev.crmconnect.sdk.exception.NotFoundException;
+import dev.crmconnect.sdk.DataRequestService;
 import dev.crmconnect.sdk.Page;
 import dev.crmconnect.sdk.RequestOptions;
+import dev.crmconnect.sdk.exception.NotFoundException;
 import dev.crmconnect.sdk.poller.CheckpointStore;
 import dev.crmconnect.sdk.poller.Decision;
 import dev.crmconnect.sdk.poller.DeletionNoticePoller;
 import dev.crmconnect.sdk.poller.PollSummary;
+import dev.crmconnect.sdk.privacy.Confirmation;
 import dev.crmconnect.testkit.ExportDestination;
 import dev.crmconnect.testkit.FakeCrmConnect;
 import dev.crmconnect.testkit.FakeCrmConnectExtension;
@@ -70,7 +72,7 @@ class PrivacyIntegrationTest {
     @Test
     void anExportedCandidateCarriesWhatTheMembersVisibilityAllows() {
         String requestId = fake.server().export(ADA, ORG, ExportDestination.vacancy("v-7"), "urn:li:seat:9");
-        List<ExportedCandidate> candidates = client.exportedCandidates().byRequest(requestId);
+        List<ExportedCandidate> candidates = client.exportedCandidates().listByRequest(requestId).stream().toList();
         assertEquals(1, candidates.size());
         ExportedCandidate ada = candidates.get(0);
         assertEquals(requestId, ada.requestId());
@@ -85,10 +87,10 @@ class PrivacyIntegrationTest {
         assertEquals(ORG, ada.integrationContext());
 
         ExportedCandidate bob = client.exportedCandidates()
-                .byRequest(fake.server().export(BOB, ORG, ExportDestination.pool("p-1"))).get(0);
+                .listByRequest(fake.server().export(BOB, ORG, ExportDestination.pool("p-1"))).iterator().next();
         assertNull(bob.lastName());
         assertNull(bob.location());
-        assertEquals(List.of(), client.exportedCandidates().byRequest("no-such-request"));
+        assertEquals(List.of(), client.exportedCandidates().listByRequest("no-such-request").stream().toList());
     }
 
     @Test
@@ -106,9 +108,9 @@ class PrivacyIntegrationTest {
         assertEquals(ADA, notice.member());
         assertEquals(List.of(first, second), notice.exportRequestIds());
         assertNotNull(notice.publishedAt());
-        assertEquals(List.of(), client.exportedCandidates().byRequest(first), "the member's data is gone");
+        assertEquals(List.of(), client.exportedCandidates().listByRequest(first).stream().toList(), "the member's data is gone");
 
-        Page<DeletionNotice> page = client.deletionNotices().page(notice.publishedAt(), 0, 10);
+        Page<DeletionNotice> page = await(client.deletionNotices().listAsync(notice.publishedAt()));
         assertEquals(List.of(), page.elements(), "strictly after publishedAt");
     }
 
@@ -140,9 +142,8 @@ class PrivacyIntegrationTest {
 
     @Test
     void dataRequestsProgressWithTheFakesClock() {
-        DataRequest export = client.dataRequests().create(DataRequest.builder().type(DataRequestType.EXPORT)
-                .scope(DataRequestScope.builder().type(ScopeType.SEAT).seat("urn:li:seat:9").build())
-                .categories(DataCategory.NOTES, DataCategory.SAVED_ACCOUNTS).build());
+        DataRequest export = client.dataRequests().requestExport(DataRequestService.seat("urn:li:seat:9"),
+                List.of(DataCategory.NOTES, DataCategory.SAVED_ACCOUNTS));
         assertNotNull(export.id());
         assertEquals(DataRequestStatus.PENDING, export.status());
         assertNull(export.downloadUrl());
@@ -155,13 +156,12 @@ class PrivacyIntegrationTest {
         assertNotNull(done.completedAt());
         assertTrue(done.downloadUrl().contains(export.id()), done.downloadUrl());
 
-        DataRequest deletion = DataRequest.builder().type(DataRequestType.DELETION)
-                .scope(DataRequestScope.builder().type(ScopeType.CONTRACT).contract("urn:li:contract:77").build())
-                .categories(DataCategory.USER_INFORMATION, DataCategory.CRM_SYNCED_DATA).confirmIrreversible(true)
-                .build();
+        DataRequestScope contract = DataRequestService.contract("urn:li:contract:77");
+        List<DataCategory> categories = List.of(DataCategory.USER_INFORMATION, DataCategory.CRM_SYNCED_DATA);
         RequestOptions once = RequestOptions.builder().idempotencyKey("deletion-2025-001").build();
-        String id = client.dataRequests().create(deletion, once).id();
-        assertEquals(id, client.dataRequests().create(deletion, once).id(), "the same key creates once");
+        String id = client.dataRequests().requestDeletion(contract, categories, Confirmation.IRREVERSIBLE, once).id();
+        assertEquals(id, client.dataRequests().requestDeletion(contract, categories, Confirmation.IRREVERSIBLE, once)
+                .id(), "the same key creates once");
         assertEquals(2, fake.server().state(ORG).count("dataRequests"));
     }
 
@@ -173,6 +173,6 @@ class PrivacyIntegrationTest {
         ExecutionException async = assertThrows(ExecutionException.class,
                 () -> client.dataRequests().getAsync("dr-none", RequestOptions.defaults()).get(10, TimeUnit.SECONDS));
         assertInstanceOf(NotFoundException.class, async.getCause());
-        assertEquals(List.of(), await(client.exportedCandidates().byRequestAsync("none", RequestOptions.defaults())));
+        assertEquals(List.of(), await(client.exportedCandidates().listByRequestAsync("none")).elements());
     }
 }

@@ -27,7 +27,7 @@ import dev.crmconnect.sdk.CrmConnectClient;
 import dev.crmconnect.sdk.exception.NotFoundException;
 import dev.crmconnect.sdk.RecordResult;
 import dev.crmconnect.sdk.RecordResult.Outcome;
-import dev.crmconnect.sdk.SyncedRecords;
+import dev.crmconnect.sdk.PoolMemberService;
 import dev.crmconnect.testkit.FakeCrmConnect;
 import dev.crmconnect.testkit.FakeCrmConnectExtension;
 import dev.crmconnect.testkit.FakeTenant;
@@ -87,7 +87,7 @@ class RecordsIntegrationTest {
     void poolMembersAreStoredListedAndDeletedAndA422FailsOnlyItsRecord() {
         client.contacts().upsert(List.of(Contact.builder().crmId("c-1").firstName("Ada").build()));
         client.pools().upsert(List.of(pool("p-1")));
-        SyncedRecords<PoolMember> members = client.pools().members("p-1");
+        PoolMemberService members = client.pools().members("p-1");
 
         BatchResult result = members.upsert(List.of(member("c-1", "s1"), member("c-2", "no-such-step"),
                 member("c-3", "s2")));
@@ -113,7 +113,7 @@ class RecordsIntegrationTest {
                 "%", "''", "List(1)", "x,y:(z) 'q' 10%");
         String poolId = "pool: (a, 'b') 5%";
         assertTrue(client.pools().upsert(List.of(pool(poolId))).allSucceeded());
-        SyncedRecords<PoolMember> members = client.pools().members(poolId);
+        PoolMemberService members = client.pools().members(poolId);
 
         BatchResult stored = members.upsert(ids.stream().map(id -> member(id, "s1")).toList());
 

@@ -9,6 +9,7 @@ import dev.crmconnect.sdk.poller.Decision;
 import dev.crmconnect.sdk.poller.DeletionNoticePoller;
 import dev.crmconnect.sdk.poller.PollSummary;
 import dev.crmconnect.sdk.poller.RetentionReason;
+import dev.crmconnect.testsupport.TestDataSource;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -64,12 +65,12 @@ final class PollerChild {
         int tenantCount = args.length > 10 ? Integer.parseInt(args[10]) : 0;
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
 
-        OneConnectionDataSource dataSource = null;
+        TestDataSource dataSource = null;
         CheckpointStore store;
         if (storeKind.equals("jdbc")) {
             PGSimpleDataSource postgres = new PGSimpleDataSource();
             postgres.setUrl(storeLocation);
-            dataSource = new OneConnectionDataSource(postgres);
+            dataSource = TestDataSource.oneConnection(postgres);
             store = CheckpointStore.jdbc(dataSource);
         } else {
             store = CheckpointStore.file(Path.of(storeLocation));

@@ -60,18 +60,19 @@ class PollerClientsBuilderTest {
         try (CrmConnectClient client = server.client(FIRST.clientId())) {
             IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                     () -> DeletionNoticePoller.builder((CrmConnectClient[]) null));
-            assertEquals("clients is required", none.getMessage());
+            assertEquals("clients: is required", none.getMessage());
             IllegalArgumentException nullClient = assertThrows(IllegalArgumentException.class,
                     () -> DeletionNoticePoller.builder(client, null));
-            assertEquals("client is required", nullClient.getMessage());
+            assertEquals("client: is required", nullClient.getMessage());
             IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
                     () -> DeletionNoticePoller.builder(client, client).handler(notice -> Decision.delete("all"))
                             .handlerId("builder-test-1").checkpointStore(CheckpointStore.inMemory()).build());
-            assertEquals("feeds must have distinct tenants; one appears twice: " + FIRST.integrationContext(),
-                    twice.getMessage());
+            assertEquals("invalid DeletionNoticePoller configuration: feeds[1].tenant: must differ from every other"
+                    + " feed's tenant", twice.getMessage());
             IllegalArgumentException noHandler = assertThrows(IllegalArgumentException.class,
                     () -> DeletionNoticePoller.builder(client).build());
-            assertEquals("handler is required", noHandler.getMessage());
+            assertEquals("invalid DeletionNoticePoller configuration: handler: is required; handlerId: is required;"
+                    + " checkpointStore: is required", noHandler.getMessage());
         }
     }
 }

@@ -21,11 +21,8 @@ import dev.crmconnect.testkit.FakeCrmConnect;
 import dev.crmconnect.testkit.FakeTenant;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -45,30 +42,6 @@ class PollerComplianceTest {
     /** Notices on the first day only, polled all along: its old watermark is no gap. */
     static final FakeTenant IDLE = new FakeTenant("client-idle", "secret-idle", "urn:li:organization:7003");
     static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
-
-    /** The poller's clock: the fake's, frozen, moved by the test. */
-    static final class FakeTime extends Clock {
-        private final FakeCrmConnect fake;
-
-        FakeTime(FakeCrmConnect fake) {
-            this.fake = fake;
-        }
-
-        @Override
-        public Instant instant() {
-            return fake.clock().now();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the fake's clock is in UTC");
-        }
-    }
 
     /** A feed whose network path can be cut. */
     static final class Unreachable implements NoticeFeed {
@@ -150,7 +123,7 @@ class PollerComplianceTest {
     }
 
     int audited(FakeTenant tenant) {
-        return store.audit(tenant.integrationContext(), Instant.EPOCH, END_OF_TIME).size();
+        return store.auditTrail(tenant.integrationContext(), Instant.EPOCH, END_OF_TIME).size();
     }
 
     @Test
@@ -165,7 +138,7 @@ class PollerComplianceTest {
                 .handlerId("compliance-test-1")
                 .checkpointStore(store)
                 .listener(told)
-                .clock(new FakeTime(fake))
+                .clock(fake.clock())
                 .build();
         publish(QUIET, 3);
         publish(BUSY, 3);
@@ -223,7 +196,7 @@ class PollerComplianceTest {
         List<PollSummary> resumed = poller.pollOnce();
         assertEquals(Outcome.COMPLETED, of(resumed, QUIET).outcome());
         assertEquals(1, of(resumed, QUIET).decided());
-        List<String> quietDecided = store.audit(QUIET.integrationContext(), Instant.EPOCH, END_OF_TIME).stream()
+        List<String> quietDecided = store.auditTrail(QUIET.integrationContext(), Instant.EPOCH, END_OF_TIME).stream()
                 .map(AuditRecord::noticeId).toList();
         assertTrue(quietDecided.containsAll(missedMaybe), "the notice the feed still holds is decided");
         assertEquals(Level.OK, poller.complianceStatus(QUIET.integrationContext()).level());

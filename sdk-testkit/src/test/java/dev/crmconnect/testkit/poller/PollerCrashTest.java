@@ -122,12 +122,12 @@ class PollerCrashTest {
 
         try (CheckpointStore store = openStore.get()) {
             List<String> audited = new ArrayList<>();
-            for (AuditRecord record : store.audit(TENANT, Instant.EPOCH, END_OF_TIME)) {
+            for (AuditRecord record : store.auditTrail(TENANT, Instant.EPOCH, END_OF_TIME)) {
                 audited.add(record.noticeId());
             }
             assertEachNoticeOnceIn(audited, "the audit trail");
             StringWriter exported = new StringWriter();
-            store.exportAudit(TENANT, exported);
+            store.exportAuditTrail(TENANT, exported);
             List<String> exportedIds = new ArrayList<>();
             ObjectMapper json = new ObjectMapper();
             for (String line : exported.toString().split("\n")) {

@@ -17,6 +17,7 @@ import dev.crmconnect.sdk.testing.PostgresServer;
 import dev.crmconnect.testkit.FakeCrmConnect;
 import dev.crmconnect.testkit.FakeTenant;
 import dev.crmconnect.testkit.Quotas;
+import dev.crmconnect.testsupport.TestDataSource;
 import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -55,7 +56,7 @@ class PollerInstancesTest {
     static final class Instance implements PollerListener {
         final String ownerId;
         final List<CrmConnectClient> clients = new ArrayList<>();
-        final OneConnectionDataSource connection;
+        final TestDataSource connection;
         final CheckpointStore store;
         final DeletionNoticePoller poller;
         final List<String> decided = Collections.synchronizedList(new ArrayList<>());
@@ -72,7 +73,7 @@ class PollerInstancesTest {
                         .credentials(tenant.clientId(), tenant.clientSecret())
                         .integrationContext(tenant.integrationContext()).httpClient(http).build());
             }
-            this.connection = new OneConnectionDataSource(database);
+            this.connection = TestDataSource.oneConnection(database);
             this.store = CheckpointStore.jdbc(connection);
             this.poller = DeletionNoticePoller.builder()
                     .clients(clients)
@@ -251,7 +252,7 @@ class PollerInstancesTest {
         Map<String, Integer> audited = new HashMap<>();
         try (CheckpointStore store = CheckpointStore.jdbc(database)) {
             for (FakeTenant tenant : tenants) {
-                for (AuditRecord record : store.audit(tenant.integrationContext(), Instant.EPOCH, END_OF_TIME)) {
+                for (AuditRecord record : store.auditTrail(tenant.integrationContext(), Instant.EPOCH, END_OF_TIME)) {
                     audited.merge(record.noticeId(), 1, Integer::sum);
                 }
             }

@@ -111,7 +111,7 @@ class PollerTenantsCrashTest {
         try (CheckpointStore store = openStore.get()) {
             List<String> audited = new ArrayList<>();
             for (int i = 0; i < TENANTS; i++) {
-                for (AuditRecord record : store.audit(tenant(i), Instant.EPOCH, PollerCrashTest.END_OF_TIME)) {
+                for (AuditRecord record : store.auditTrail(tenant(i), Instant.EPOCH, PollerCrashTest.END_OF_TIME)) {
                     audited.add(record.noticeId());
                 }
                 assertTrue(store.watermark(tenant(i)).isPresent(), tenant(i) + " has no watermark; " + context);

@@ -121,7 +121,7 @@ class ContactErasureTest {
 
     @Test
     void anEraseInterruptedByFaultsReportsThemAndARerunCompletesIt() {
-        String poolC = "/crmPools/" + RestLi.encode(RecordKey.of("pool-c", ORG).toRestLiValue()) + "/members";
+        String poolC = "/crmPools/" + RestLi.encode(RestLi.keyValue(RecordKey.of("pool-c", ORG))) + "/members";
         fake.server().failNext("/crmNotes", 1, 503);      // the notes finder
         fake.server().failNext(poolC, 1, 500);            // pool-c's member listing
         fake.server().failNext("/crmContacts", 1, 503);   // the contact's delete, the erase's only contact call

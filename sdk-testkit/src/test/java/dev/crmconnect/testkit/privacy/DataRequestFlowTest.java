@@ -15,17 +15,15 @@ import dev.crmconnect.model.DataRequestStatus;
 import dev.crmconnect.model.DataRequestType;
 import dev.crmconnect.sdk.CrmConnectClient;
 import dev.crmconnect.sdk.privacy.Confirmation;
-import dev.crmconnect.sdk.privacy.DataRequests;
+import dev.crmconnect.sdk.DataRequestService;
+import dev.crmconnect.sdk.privacy.DataRequestPolling;
 import dev.crmconnect.testkit.FakeClock;
 import dev.crmconnect.testkit.FakeCrmConnect;
 import dev.crmconnect.testkit.FakeCrmConnectExtension;
 import dev.crmconnect.testkit.FakeTenant;
 import dev.crmconnect.testkit.JournalEntry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -43,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DataRequestFlowTest {
 
     private static final long SEED = 6L;
-    private static final DataRequestScope SEAT = DataRequests.seat("urn:li:seat:7");
+    private static final DataRequestScope SEAT = DataRequestService.seat("urn:li:seat:7");
 
     @RegisterExtension
     static FakeCrmConnectExtension fake = FakeCrmConnectExtension.of(FakeCrmConnect.builder()
@@ -51,22 +49,28 @@ class DataRequestFlowTest {
             .dataRequestProgress(Duration.ofMinutes(1), Duration.ofMinutes(5)));
 
     private CrmConnectClient client;
-    private DataRequests requests;
+    private DataRequestService requests;
 
     @BeforeEach
     void setUp() {
         FakeClock fakeClock = fake.server().clock();
         fakeClock.freeze();
-        client = fake.server().client();
-        requests = DataRequests.builder(client)
-                .clock(new FakeClockView(fakeClock))
-                .random(new Random(SEED))
-                .pollIntervals(Duration.ofSeconds(5), Duration.ofMinutes(1))
-                .sleeper(duration -> {
-                    fakeClock.advance(duration);
-                    return CompletableFuture.completedFuture(null);
-                })
+        client = CrmConnectClient.builder()
+                .baseUrl(fake.server().baseUrl())
+                .tokenUrl(fake.server().tokenUrl())
+                .credentials("client-a", "secret-a")
+                .integrationContext(ORG)
+                .dataRequestPolling(DataRequestPolling.builder()
+                        .clock(fakeClock)
+                        .random(new Random(SEED))
+                        .intervals(Duration.ofSeconds(5), Duration.ofMinutes(1))
+                        .sleeper(duration -> {
+                            fakeClock.advance(duration);
+                            return CompletableFuture.completedFuture(null);
+                        })
+                        .build())
                 .build();
+        requests = client.dataRequests();
     }
 
     @AfterEach
@@ -103,7 +107,7 @@ class DataRequestFlowTest {
 
     @Test
     void aConfirmedDeletionCompletesWithoutADownload() {
-        DataRequest created = requests.requestDeletion(DataRequests.contract("urn:li:contract:9"),
+        DataRequest created = requests.requestDeletion(DataRequestService.contract("urn:li:contract:9"),
                 List.of(DataCategory.CRM_SYNCED_DATA, DataCategory.SAVED_LEADS), Confirmation.IRREVERSIBLE);
         assertEquals(Boolean.TRUE, created.confirmIrreversible());
 
@@ -143,17 +147,17 @@ class DataRequestFlowTest {
                         Confirmation.IRREVERSIBLE),
                         "dataRequest.scope.type: must be SEAT or CONTRACT, was ORGANIZATION"),
                 Arguments.of("seat that is not a seat", (Refusal) r -> r.requestExport(
-                        DataRequests.seat("urn:li:contract:1"), List.of(DataCategory.NOTES)),
+                        DataRequestService.seat("urn:li:contract:1"), List.of(DataCategory.NOTES)),
                         "dataRequestScope.seat: "),
                 Arguments.of("contract scope without contract", (Refusal) r -> r.requestExport(
-                        DataRequests.contract(null), List.of(DataCategory.NOTES)),
+                        DataRequestService.contract(null), List.of(DataCategory.NOTES)),
                         "dataRequestScope.contract: is required"));
         return Stream.concat(deletionOnly, others);
     }
 
     /** A call that must be refused. */
     interface Refusal {
-        void call(DataRequests requests);
+        void call(DataRequestService requests);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -163,29 +167,5 @@ class DataRequestFlowTest {
         assertTrue(e.getMessage().contains(named), name + ": " + e.getMessage());
         assertEquals(List.of(), fake.server().journal(), name + ": the fake saw no call at all");
         assertEquals(0, fake.server().state(ORG).count("dataRequests"));
-    }
-
-    /** The fake's clock as a {@link Clock}, so that the wait measures its timeout on it. */
-    private static final class FakeClockView extends Clock {
-        private final FakeClock clock;
-
-        FakeClockView(FakeClock clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return clock.now();
-        }
     }
 }

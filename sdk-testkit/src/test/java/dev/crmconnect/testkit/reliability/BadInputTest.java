@@ -125,7 +125,8 @@ class BadInputTest {
                     .scope(DataRequestScope.builder().type(ScopeType.SEAT).seat("urn:li:seat:9").build())
                     .categories(DataCategory.NOTES);
             breakIt.accept(b);
-            c.dataRequests().create(b.build());
+            DataRequest request = b.build();
+            c.dataRequests().requestExport(request.scope(), request.categories());
         }, message, value);
     }
 
@@ -307,7 +308,7 @@ class BadInputTest {
                 new Case("delete with a null crmId", c -> c.pools().delete(Arrays.asList("p-1", null)),
                         "pool.crmIds[1]: is required", null),
                 new Case("blank data request id", c -> c.dataRequests().get(" "), "dataRequest.id: is required", null),
-                new Case("blank export request id", c -> c.exportedCandidates().byRequest(""),
+                new Case("blank export request id", c -> c.exportedCandidates().listByRequest(""),
                         "exportedCandidate.requestId: is required", null),
                 new Case("notes of an oversize contact id", c -> c.notes().listByContact("c".repeat(65)),
                         "note.contactId: must be 1 to 64 characters", "cccccccccc"),

@@ -10,10 +10,9 @@ import dev.crmconnect.model.Pool;
 import dev.crmconnect.model.SyncedRecord;
 import dev.crmconnect.sdk.BatchResult;
 import dev.crmconnect.sdk.CrmConnectClient;
-import dev.crmconnect.sdk.RecordResult;
 import dev.crmconnect.sdk.RecordResult.Outcome;
+import dev.crmconnect.sdk.RecordResult;
 import dev.crmconnect.sdk.RetryPolicy;
-import dev.crmconnect.sdk.SyncedRecords;
 import dev.crmconnect.sdk.Throttle;
 import dev.crmconnect.sdk.exception.TransportException;
 import dev.crmconnect.sdk.internal.json.Json;
@@ -31,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -107,9 +107,9 @@ class ChaosSyncTest {
                 assertTrue(lostAnswers <= brokenAttempts, "seed " + SEED + ": every answer the client missed is an"
                         + " attempt it saw time out or break: " + lostAnswers + " > " + brokenAttempts);
 
-                int contactPasses = resendFailed(client.contacts(), contacts, contactResults);
-                int poolPasses = resendFailed(client.pools(), pools, poolResults);
-                int notePasses = resendFailed(client.notes(), notes, noteResults);
+                int contactPasses = resendFailed(client.contacts()::upsertAsync, contacts, contactResults);
+                int poolPasses = resendFailed(client.pools()::upsertAsync, pools, poolResults);
+                int notePasses = resendFailed(client.notes()::upsertAsync, notes, noteResults);
                 int passes = 1 + Math.max(contactPasses, Math.max(poolPasses, notePasses));
                 Map<String, Map<String, Map<String, Object>>> last = fake.state(ORG).entities();
                 assertStoredExactly("crmContacts", contacts, last, Contact.class, (c, id) -> c.toBuilder().crmId(id).build());
@@ -223,14 +223,15 @@ class ChaosSyncTest {
     }
 
     /** Re-sends the records that failed, as a vendor's next sync would, until none fails; returns the passes. */
-    private static <T extends SyncedRecord> int resendFailed(SyncedRecords<T> service, List<T> sent,
-            BatchResult first) throws Exception {
+    private static <T extends SyncedRecord> int resendFailed(
+            Function<List<T>, CompletableFuture<BatchResult>> upsertAsync, List<T> sent, BatchResult first)
+            throws Exception {
         List<T> failed = failedOf(sent, first);
         int passes = 0;
         while (!failed.isEmpty()) {
             assertTrue(++passes < MAX_PASSES, "seed " + SEED + ": still failing after " + passes + " passes: "
                     + failed.size());
-            failed = failedOf(failed, await(service.upsertAsync(failed)));
+            failed = failedOf(failed, await(upsertAsync.apply(failed)));
         }
         return passes;
     }

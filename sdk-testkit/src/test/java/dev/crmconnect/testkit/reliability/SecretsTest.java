@@ -20,12 +20,14 @@ import dev.crmconnect.model.Pool;
 import dev.crmconnect.model.PoolMember;
 import dev.crmconnect.model.PoolStep;
 import dev.crmconnect.model.ScopeType;
-import dev.crmconnect.sdk.exception.AuthenticationException;
 import dev.crmconnect.sdk.BatchResult;
 import dev.crmconnect.sdk.CrmConnectClient;
-import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.DataRequestService;
 import dev.crmconnect.sdk.RecordResult;
 import dev.crmconnect.sdk.RetryPolicy;
+import dev.crmconnect.sdk.exception.AuthenticationException;
+import dev.crmconnect.sdk.exception.CrmConnectException;
+import dev.crmconnect.sdk.logcapture.CapturedLogs;
 import dev.crmconnect.sdk.poller.CheckpointStore;
 import dev.crmconnect.sdk.poller.Decision;
 import dev.crmconnect.sdk.poller.DeletionNoticePoller;
@@ -34,7 +36,6 @@ import dev.crmconnect.testkit.ExportDestination;
 import dev.crmconnect.testkit.FakeCrmConnect;
 import dev.crmconnect.testkit.FakeMember;
 import dev.crmconnect.testkit.FakeTenant;
-import dev.crmconnect.sdk.logcapture.CapturedLogs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,15 +105,14 @@ class SecretsTest {
                 assertTrue(exhausted.results().get(0).batchFailure().isPresent());
                 record(shown, exhausted);
                 shown.add(text(assertThrows(CrmConnectException.class, () -> client.dataRequests().get("dr-x"))));
-                shown.add(client.dataRequests().create(DataRequest.builder().type(DataRequestType.EXPORT)
-                        .scope(DataRequestScope.builder().type(ScopeType.SEAT).seat("urn:li:seat:9").build())
-                        .categories(DataCategory.NOTES).build()).toString());
+                shown.add(client.dataRequests().requestExport(DataRequestService.seat("urn:li:seat:9"),
+                        List.of(DataCategory.NOTES)).toString());
 
                 // The LinkedIn side: an export, the member's deletion, the poller; the handler fails once.
                 fake.addMember(FakeMember.builder(MEMBER).name("Janette", "Canaryname").emailAddress(EMAIL)
                         .profileUrl("https://www.linkedin.com/in/janette-canaryname").build());
                 String requestId = fake.export(MEMBER, ORG, ExportDestination.pool("p-1"));
-                shown.add(client.exportedCandidates().byRequest(requestId).toString());
+                shown.add(client.exportedCandidates().listByRequest(requestId).stream().toList().toString());
                 fake.deleteMember(MEMBER);
                 AtomicInteger calls = new AtomicInteger();
                 try (DeletionNoticePoller poller = DeletionNoticePoller.builder()

@@ -111,7 +111,8 @@ class ReconcilerTest {
         for (int i = 7; i < 4_500; i += 100) { // 45 edits, one in every 2.5 chunks
             edited.set(i, contact("c" + i, "Edited" + i));
         }
-        // c4407 again, 15 chunks later, while its edit still waits in the 5th batch: that batch goes first.
+        // c4407 again, 15 chunks later, while its edit still waits in the 5th batch: that batch goes, and is
+        // answered, first.
         edited.set(4_999, contact("c4407", "EditedAgain"));
         ReconcileResult result = reconciler.contacts().reconcile(edited, options);
         assertEquals(46, result.sent(), result.toString());

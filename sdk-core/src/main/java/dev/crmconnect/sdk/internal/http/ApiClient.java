@@ -1,10 +1,7 @@
 package dev.crmconnect.sdk.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.crmconnect.sdk.exception.CrmConnectException;
-import dev.crmconnect.sdk.Page;
-import dev.crmconnect.sdk.PagedIterable;
 import dev.crmconnect.sdk.RequestOptions;
 import dev.crmconnect.sdk.exception.ErrorDetails;
 import dev.crmconnect.sdk.exception.TransportException;
@@ -12,10 +9,7 @@ import dev.crmconnect.sdk.internal.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The engine under every resource: sends {@link ApiRequest}s with auth, the contract's headers,
- * throttle, per-attempt and whole-call timeouts, and retries, and reads pages of finders.
+ * throttle, per-attempt and whole-call timeouts, and retries.
  * Thread-safe. Futures it returns always complete, on the caller's executor when one was given,
  * and fail with a {@link CrmConnectException} (unwrapped) for every failure of a call.
  *
@@ -37,13 +31,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the transport.
  */
 public final class ApiClient implements AutoCloseable {
-
-    /** Reads one element of a page, for example by {@link ApiResponse#convert}. */
-    @FunctionalInterface
-    public interface ElementReader<T> {
-        /** Reads {@code element}, a member of {@code response}'s {@code elements}. */
-        T read(ApiResponse response, JsonNode element);
-    }
 
     private final ClientConfig config;
     private final SharedTransport transport;
@@ -137,65 +124,6 @@ public final class ApiClient implements AutoCloseable {
         return out;
     }
 
-    /**
-     * Fetches one page of a FINDER: adds {@code start} and {@code count} to the request's query
-     * and reads {@code {"elements":[...],"paging":{"start","count","total"}}}. Throws
-     * {@link IllegalArgumentException} before any request when {@code start} is negative or
-     * {@code count} is not 1 to {@value #MAX_PAGE_COUNT}, the contract's range.
-     */
-    public <T> CompletableFuture<Page<T>> fetchPage(ApiRequest finder, int start, int count, ElementReader<T> reader,
-            RequestOptions options) {
-        return fetchPage(finder, start, count, reader, options, false);
-    }
-
-    private <T> CompletableFuture<Page<T>> fetchPage(ApiRequest finder, int start, int count, ElementReader<T> reader,
-            RequestOptions options, boolean callerWaits) {
-        Objects.requireNonNull(reader, "reader must not be null");
-        checkPaging(start, count);
-        return Futures.map(send(finder.withPaging(start, count), options, callerWaits),
-                response -> toPage(response, start, reader));
-    }
-
-    /** The most elements a FINDER page may ask for, by the contract. */
-    static final int MAX_PAGE_COUNT = 100;
-
-    /**
-     * Checks a page's {@code start} and {@code count} against the contract's ranges.
-     *
-     * @throws IllegalArgumentException naming the argument and its rule
-     */
-    private static void checkPaging(int start, int count) {
-        if (start < 0) {
-            throw new IllegalArgumentException("start: must not be negative");
-        }
-        if (count < 1 || count > MAX_PAGE_COUNT) {
-            throw new IllegalArgumentException("count: must be 1 to " + MAX_PAGE_COUNT);
-        }
-    }
-
-    /** Fetches one page of a FINDER whose elements convert to {@code type}. */
-    public <T> CompletableFuture<Page<T>> fetchPage(ApiRequest finder, int start, int count, Class<T> type,
-            RequestOptions options) {
-        Objects.requireNonNull(type, "type must not be null");
-        return fetchPage(finder, start, count, (response, element) -> response.convert(element, type), options);
-    }
-
-    /**
-     * A lazy listing of a FINDER, fetched a page at a time with the same {@code options} on
-     * every page.
-     */
-    public <T> PagedIterable<T> paged(ApiRequest finder, int pageSize, ElementReader<T> reader, RequestOptions options) {
-        Objects.requireNonNull(finder, "finder must not be null");
-        Objects.requireNonNull(options, "options must not be null");
-        return PagedIterable.of(pageSize, (start, count) -> Futures.await(fetchPage(finder, start, count, reader, options, true)));
-    }
-
-    /** A lazy listing of a FINDER whose elements convert to {@code type}. */
-    public <T> PagedIterable<T> paged(ApiRequest finder, int pageSize, Class<T> type, RequestOptions options) {
-        Objects.requireNonNull(type, "type must not be null");
-        return paged(finder, pageSize, (response, element) -> response.convert(element, type), options);
-    }
-
     /** Fails every call in flight and releases this client's use of the shared transport. */
     @Override
     public void close() {
@@ -268,29 +196,6 @@ public final class ApiClient implements AutoCloseable {
             throw new IllegalArgumentException(request.describe() + ": the body of type "
                     + body.getClass().getName() + " cannot be written as JSON");
         }
-    }
-
-    private static <T> Page<T> toPage(ApiResponse response, int requestedStart, ElementReader<T> reader) {
-        JsonNode json = response.json();
-        JsonNode elements = json.get("elements");
-        if (elements == null || !elements.isArray()) {
-            throw response.invalid("no elements array");
-        }
-        List<T> list = new ArrayList<>(elements.size());
-        for (JsonNode element : elements) {
-            list.add(reader.read(response, element));
-        }
-        JsonNode paging = json.path("paging");
-        JsonNode start = paging.get("start");
-        JsonNode total = paging.get("total");
-        int pageStart = start != null && start.isIntegralNumber() && start.canConvertToInt() ? start.intValue()
-                : requestedStart;
-        if (pageStart < 0 || (total != null && total.isIntegralNumber() && total.intValue() < 0)) {
-            throw response.invalid("negative paging values");
-        }
-        OptionalInt pageTotal = total != null && total.isIntegralNumber() && total.canConvertToInt()
-                ? OptionalInt.of(total.intValue()) : OptionalInt.empty();
-        return new Page<>(list, pageStart, pageTotal);
     }
 
     private void relay(CompletableFuture<ApiResponse> out, ApiResponse response, Throwable failure,

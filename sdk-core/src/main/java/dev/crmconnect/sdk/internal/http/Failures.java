@@ -159,6 +159,16 @@ public final class Failures {
                 ErrorDetails.builder().status(status).attempts(attempt).build(), cause);
     }
 
+    /**
+     * The failure as the SDK's exception, unwrapped from the futures' wrappers; anything else is
+     * wrapped in a {@link CrmConnectException} that names only its class.
+     */
+    public static CrmConnectException asCrmConnectException(Throwable failure) {
+        Throwable t = unwrap(failure);
+        return t instanceof CrmConnectException e ? e
+                : new CrmConnectException("unexpected failure (" + t.getClass().getName() + ")", ErrorDetails.none(), t);
+    }
+
     /** The cause of a {@link CompletionException} or {@link ExecutionException}, however deep. */
     public static Throwable unwrap(Throwable failure) {
         Throwable t = failure;

@@ -7,6 +7,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Small helpers for the futures the resources build, so that failures are never wrapped twice. */
 public final class Futures {
@@ -56,6 +57,18 @@ public final class Futures {
             Thread.currentThread().interrupt();
             throw new TransportException("interrupted while waiting for the call", TransportException.Reason.ABORTED,
                     ErrorDetails.none(), e);
+        }
+    }
+
+    /**
+     * Runs {@code body}, turning what it throws into a failed future, so that the async API never
+     * throws: a bad argument fails the returned future instead.
+     */
+    public static <R> CompletableFuture<R> guarded(Supplier<CompletableFuture<R>> body) {
+        try {
+            return body.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 

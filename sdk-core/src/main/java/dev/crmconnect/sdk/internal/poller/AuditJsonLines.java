@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.internal.poller;
 
+import dev.crmconnect.model.internal.Check;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -61,7 +62,7 @@ public final class AuditJsonLines {
      */
     public static AuditRecord parse(String line) throws JsonProcessingException {
         Line fields = READER.readValue(line);
-        Decision decision = new Decision(Checks.required(fields.decision(), "decision"), fields.reason(),
+        Decision decision = new Decision(Check.required("decision", fields.decision()), fields.reason(),
                 fields.detail());
         return new AuditRecord(fields.tenant(), fields.noticeId(), fields.member(), decision,
                 fields.decidedAt(), fields.handlerId());

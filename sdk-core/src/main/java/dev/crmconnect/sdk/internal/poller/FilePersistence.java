@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.internal.poller;
 
+import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.poller.AuditRecord;
 import dev.crmconnect.sdk.poller.CheckpointStore;
 import dev.crmconnect.sdk.exception.CheckpointStoreException;
@@ -53,7 +54,7 @@ final class FilePersistence implements LocalCheckpointStore.Persistence {
 
     /** Opens, or creates, the store in {@code directory}. */
     static CheckpointStore open(Path directory) {
-        Checks.required(directory, "directory");
+        Check.required("directory", directory);
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {

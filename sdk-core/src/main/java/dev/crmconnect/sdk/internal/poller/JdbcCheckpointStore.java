@@ -1,5 +1,8 @@
 package dev.crmconnect.sdk.internal.poller;
 
+import dev.crmconnect.sdk.internal.jdbc.JdbcSchema;
+import dev.crmconnect.model.internal.Check;
+import dev.crmconnect.model.DeletionNotice;
 import dev.crmconnect.sdk.poller.AuditRecord;
 import dev.crmconnect.sdk.poller.CheckpointStore;
 import dev.crmconnect.sdk.exception.CheckpointStoreException;
@@ -68,20 +71,22 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     private final String tenants;
     private final String decisions;
     private final String parked;
+    private final JdbcSchema schema;
     private volatile boolean closed;
 
-    /** Connects and creates the tables when absent. */
+    /** Connects, and creates the tables or brings them to the latest schema version. */
     public JdbcCheckpointStore(DataSource dataSource, String tablePrefix) {
-        this.dataSource = Checks.required(dataSource, "dataSource");
-        Checks.required(tablePrefix, "tablePrefix");
+        this.dataSource = Check.required("dataSource", dataSource);
+        Check.required("tablePrefix", tablePrefix);
         if (!TABLE_PREFIX.matcher(tablePrefix).matches()) {
-            throw new IllegalArgumentException("tablePrefix must be 1 to 40 lower-case letters, digits or"
-                    + " underscores, starting with a letter");
+            throw Check.invalid("tablePrefix", "must be 1 to 40 lower-case letters, digits or underscores,"
+                    + " starting with a letter");
         }
         this.leases = tablePrefix + "leases";
         this.tenants = tablePrefix + "tenants";
         this.decisions = tablePrefix + "decisions";
         this.parked = tablePrefix + "parked";
+        this.schema = new JdbcSchema(tablePrefix);
         createSchema();
     }
 
@@ -92,61 +97,21 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     // ---- schema
 
+    /**
+     * Applies the schema's missing steps (see {@link JdbcSchema}). Where the database has no lock
+     * to serialise starting instances with, two can still collide inside its catalog; the loser's
+     * retry then finds the steps applied.
+     */
     private void createSchema() {
-        List<String> statements = List.of(
-                "CREATE TABLE IF NOT EXISTS " + leases + " ("
-                        + "tenant VARCHAR(255) NOT NULL PRIMARY KEY, "
-                        + "owner_id VARCHAR(255), "
-                        + "fencing_token BIGINT NOT NULL, "
-                        + "expires_at TIMESTAMP WITH TIME ZONE NOT NULL)",
-                "CREATE TABLE IF NOT EXISTS " + tenants + " ("
-                        + "tenant VARCHAR(255) NOT NULL PRIMARY KEY, "
-                        + "watermark_published_at TIMESTAMP WITH TIME ZONE, "
-                        + "watermark_notice_id VARCHAR(255), "
-                        + "last_successful_poll TIMESTAMP WITH TIME ZONE, "
-                        + "gap_raised_at TIMESTAMP WITH TIME ZONE, "
-                        + "gap_detail VARCHAR(2000), "
-                        + "gap_acknowledged_at TIMESTAMP WITH TIME ZONE, "
-                        + "gap_acknowledged_by VARCHAR(255))",
-                "CREATE TABLE IF NOT EXISTS " + decisions + " ("
-                        + "tenant VARCHAR(255) NOT NULL, "
-                        + "notice_id VARCHAR(255) NOT NULL, "
-                        + "member VARCHAR(255) NOT NULL, "
-                        + "decision VARCHAR(32) NOT NULL, "
-                        + "reason VARCHAR(32), "
-                        + "detail VARCHAR(2000) NOT NULL, "
-                        + "decided_at TIMESTAMP WITH TIME ZONE NOT NULL, "
-                        + "handler_id VARCHAR(255) NOT NULL, "
-                        + "PRIMARY KEY (tenant, notice_id))",
-                // The audit's index leads with the time: one leading with the tenant competes with
-                // the primary key for a notice's lookup, and a plan made while the table is small
-                // picks it and then reads all the tenant's decisions per lookup. Earlier versions
-                // made such an index; it is dropped.
-                "CREATE INDEX IF NOT EXISTS " + decisions + "_by_decided_at ON " + decisions + " (decided_at, tenant)",
-                "DROP INDEX IF EXISTS " + decisions + "_by_time",
-                "CREATE TABLE IF NOT EXISTS " + parked + " ("
-                        + "tenant VARCHAR(255) NOT NULL, "
-                        + "notice_id VARCHAR(255) NOT NULL, "
-                        + "notice_json TEXT NOT NULL, "
-                        + "attempts INTEGER NOT NULL, "
-                        + "last_error VARCHAR(2000), "
-                        + "last_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL, "
-                        + "PRIMARY KEY (tenant, notice_id))");
-        // Two instances creating the tables at once can collide inside PostgreSQL's catalog even
-        // with IF NOT EXISTS; the loser's retry then finds the tables.
         for (int attempt = 1; ; attempt++) {
             try {
                 transaction("create schema", connection -> {
-                    for (String sql : statements) {
-                        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                            statement.execute();
-                        }
-                    }
+                    schema.migrate(connection);
                     return null;
                 });
                 return;
             } catch (CheckpointStoreException e) {
-                if (attempt == SCHEMA_ATTEMPTS) {
+                if (attempt == SCHEMA_ATTEMPTS || !(e.getCause() instanceof SQLException)) {
                     throw e;
                 }
                 pause(Duration.ofMillis(100L * attempt));
@@ -167,9 +132,9 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public Optional<Lease> tryAcquireLease(String tenant, String ownerId, Duration ttl) {
-        Checks.id(tenant, "tenant");
-        Checks.id(ownerId, "ownerId");
-        long ttlMillis = Checks.ttl(ttl).toMillis();
+        Check.storedId("tenant", tenant);
+        Check.storedId("ownerId", ownerId);
+        long ttlMillis = Check.positive("ttl", ttl).toMillis();
         return transaction("tryAcquireLease", connection -> {
             int taken = update(connection, "UPDATE " + leases + " SET owner_id = ?, fencing_token = fencing_token + 1,"
                     + " expires_at = " + EXPIRY + " WHERE tenant = ? AND (owner_id IS NULL OR expires_at <= CURRENT_TIMESTAMP)",
@@ -195,8 +160,8 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public Optional<Lease> renewLease(Lease lease, Duration ttl) {
-        Checks.required(lease, "lease");
-        long ttlMillis = Checks.ttl(ttl).toMillis();
+        Check.required("lease", lease);
+        long ttlMillis = Check.positive("ttl", ttl).toMillis();
         return transaction("renewLease", connection -> {
             int renewed = update(connection, "UPDATE " + leases + " SET expires_at = " + EXPIRY
                     + " WHERE tenant = ? AND owner_id = ? AND fencing_token = ?",
@@ -213,11 +178,11 @@ public final class JdbcCheckpointStore implements CheckpointStore {
      */
     @Override
     public List<Lease> renewLeases(Collection<Lease> leases, Duration ttl) {
-        Checks.required(leases, "leases");
-        long ttlMillis = Checks.ttl(ttl).toMillis();
+        Check.required("leases", leases);
+        long ttlMillis = Check.positive("ttl", ttl).toMillis();
         List<Lease> ordered = new ArrayList<>();
         for (Lease lease : leases) {
-            ordered.add(Checks.required(lease, "lease"));
+            ordered.add(Check.required("lease", lease));
         }
         if (ordered.isEmpty()) {
             return new ArrayList<>();
@@ -266,7 +231,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public void releaseLease(Lease lease) {
-        Checks.required(lease, "lease");
+        Check.required("lease", lease);
         transaction("releaseLease", connection -> update(connection, "UPDATE " + leases
                 + " SET owner_id = NULL, expires_at = CURRENT_TIMESTAMP"
                 + " WHERE tenant = ? AND owner_id = ? AND fencing_token = ?",
@@ -286,7 +251,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     /** Locks the lease's tenant's lease row and throws unless the lease is current. */
     private void fence(Connection connection, Lease lease) throws SQLException {
-        Checks.required(lease, "lease");
+        Check.required("lease", lease);
         try (PreparedStatement statement = prepare(connection, "SELECT owner_id, fencing_token FROM " + leases
                 + " WHERE tenant = ? FOR UPDATE", lease.tenant());
              ResultSet rows = statement.executeQuery()) {
@@ -304,7 +269,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public Optional<Watermark> watermark(String tenant) {
-        Checks.id(tenant, "tenant");
+        Check.storedId("tenant", tenant);
         return transaction("watermark", connection -> {
             try (PreparedStatement statement = prepare(connection, "SELECT watermark_published_at, watermark_notice_id"
                     + " FROM " + tenants + " WHERE tenant = ?", tenant);
@@ -319,7 +284,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public boolean advanceWatermark(Lease lease, Watermark to) {
-        Checks.required(to, "to");
+        Check.required("to", to);
         return transaction("advanceWatermark", connection -> {
             fence(connection, lease);
             ensureTenantRow(connection, lease.tenant());
@@ -345,7 +310,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public Optional<Instant> lastSuccessfulPoll(String tenant) {
-        Checks.id(tenant, "tenant");
+        Check.storedId("tenant", tenant);
         return transaction("lastSuccessfulPoll", connection -> {
             try (PreparedStatement statement = prepare(connection, "SELECT last_successful_poll FROM " + tenants
                     + " WHERE tenant = ?", tenant);
@@ -357,7 +322,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public void recordSuccessfulPoll(Lease lease, Instant at) {
-        Instant when = Checks.instant(at, "at");
+        Instant when = StoreRules.millis("at", at);
         transaction("recordSuccessfulPoll", connection -> {
             fence(connection, lease);
             ensureTenantRow(connection, lease.tenant());
@@ -375,11 +340,11 @@ public final class JdbcCheckpointStore implements CheckpointStore {
      */
     @Override
     public void recordSuccessfulPolls(Map<Lease, Instant> polls) {
-        Checks.required(polls, "polls");
+        Check.required("polls", polls);
         Map<String, Map.Entry<Lease, Instant>> byTenant = new java.util.TreeMap<>();
         polls.forEach((lease, at) -> {
-            Checks.required(lease, "lease");
-            Checks.instant(at, "at");
+            Check.required("lease", lease);
+            StoreRules.millis("at", at);
             byTenant.merge(lease.tenant(), Map.entry(lease, at), (a, b) -> a.getValue().isAfter(b.getValue()) ? a : b);
         });
         if (byTenant.isEmpty()) {
@@ -430,7 +395,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public Optional<ComplianceGap> complianceGap(String tenant) {
-        Checks.id(tenant, "tenant");
+        Check.storedId("tenant", tenant);
         return transaction("complianceGap", connection -> gapOf(connection, tenant));
     }
 
@@ -461,9 +426,9 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public boolean acknowledgeComplianceGap(String tenant, Instant at, String acknowledgedBy) {
-        Checks.id(tenant, "tenant");
-        Instant when = Checks.instant(at, "at");
-        Checks.id(acknowledgedBy, "acknowledgedBy");
+        Check.storedId("tenant", tenant);
+        Instant when = StoreRules.millis("at", at);
+        Check.storedId("acknowledgedBy", acknowledgedBy);
         return transaction("acknowledgeComplianceGap", connection -> update(connection, "UPDATE " + tenants
                 + " SET gap_acknowledged_at = ?, gap_acknowledged_by = ? WHERE tenant = ?"
                 + " AND gap_raised_at IS NOT NULL AND gap_acknowledged_at IS NULL",
@@ -481,7 +446,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public boolean recordDecision(Lease lease, AuditRecord record) {
-        return !recordDecisions(lease, List.of(Checks.required(record, "record"))).isEmpty();
+        return !recordDecisions(lease, List.of(Check.required("record", record))).isEmpty();
     }
 
     /**
@@ -491,12 +456,12 @@ public final class JdbcCheckpointStore implements CheckpointStore {
      */
     @Override
     public Set<String> recordDecisions(Lease lease, List<AuditRecord> records) {
-        Checks.required(lease, "lease");
-        Checks.required(records, "records");
+        Check.required("lease", lease);
+        Check.required("records", records);
         Map<String, AuditRecord> byNoticeId = new LinkedHashMap<>();
         for (AuditRecord record : records) {
-            if (!lease.tenant().equals(Checks.required(record, "record").tenant())) {
-                throw new IllegalArgumentException("record.tenant must be the lease's tenant");
+            if (!lease.tenant().equals(Check.required("record", record).tenant())) {
+                throw Check.invalid("record.tenant", "must be the lease's tenant");
             }
             byNoticeId.putIfAbsent(record.noticeId(), record); // the first of a notice's records counts
         }
@@ -539,8 +504,8 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public Optional<AuditRecord> decision(String tenant, String noticeId) {
-        Checks.id(tenant, "tenant");
-        Checks.id(noticeId, "noticeId");
+        Check.storedId("tenant", tenant);
+        Check.storedId("noticeId", noticeId);
         List<AuditRecord> found = queryAudit("decision", "SELECT " + AUDIT_COLUMNS + " FROM " + decisions
                 + " WHERE tenant = ? AND notice_id = ?", tenant, noticeId);
         return found.stream().findFirst();
@@ -549,11 +514,11 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     /** One query, whatever the number of notices. */
     @Override
     public Map<String, AuditRecord> decisions(String tenant, Collection<String> noticeIds) {
-        Checks.id(tenant, "tenant");
-        Checks.required(noticeIds, "noticeIds");
+        Check.storedId("tenant", tenant);
+        Check.required("noticeIds", noticeIds);
         Set<String> wanted = new LinkedHashSet<>();
         for (String noticeId : noticeIds) {
-            wanted.add(Checks.id(noticeId, "noticeId"));
+            wanted.add(Check.storedId("noticeId", noticeId));
         }
         if (wanted.isEmpty()) {
             return new HashMap<>();
@@ -594,11 +559,11 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public List<AuditRecord> audit(String tenant, Instant from, Instant to) {
-        Checks.id(tenant, "tenant");
-        return queryAudit("audit", "SELECT " + AUDIT_COLUMNS + " FROM " + decisions
+    public List<AuditRecord> auditTrail(String tenant, Instant from, Instant to) {
+        Check.storedId("tenant", tenant);
+        return queryAudit("auditTrail", "SELECT " + AUDIT_COLUMNS + " FROM " + decisions
                 + " WHERE tenant = ? AND decided_at >= ? AND decided_at < ? ORDER BY decided_at, notice_id",
-                tenant, clamp(Checks.required(from, "from")), clamp(Checks.required(to, "to")));
+                tenant, clamp(Check.required("from", from)), clamp(Check.required("to", to)));
     }
 
     private List<AuditRecord> queryAudit(String operation, String sql, Object... parameters) {
@@ -630,20 +595,21 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public void park(Lease lease, ParkedNotice notice) {
-        Checks.required(notice, "notice");
+        Check.required("notice", notice);
         transaction("park", connection -> {
             fence(connection, lease);
             if (exists(connection, "SELECT 1 FROM " + decisions + " WHERE tenant = ? AND notice_id = ?",
                     lease.tenant(), notice.noticeId())) {
                 return null;
             }
+            String noticeJson = NoticeJson.write(notice.notice());
             int changed = update(connection, "UPDATE " + parked + " SET notice_json = ?, attempts = ?, last_error = ?,"
-                    + " last_attempt_at = ? WHERE tenant = ? AND notice_id = ?", notice.noticeJson(),
+                    + " last_attempt_at = ? WHERE tenant = ? AND notice_id = ?", noticeJson,
                     notice.attempts(), notice.lastError(), notice.lastAttemptAt(), lease.tenant(), notice.noticeId());
             if (changed == 0) {
                 update(connection, "INSERT INTO " + parked + " (tenant, notice_id, notice_json, attempts, last_error,"
                         + " last_attempt_at) VALUES (?, ?, ?, ?, ?, ?)", lease.tenant(), notice.noticeId(),
-                        notice.noticeJson(), notice.attempts(), notice.lastError(), notice.lastAttemptAt());
+                        noticeJson, notice.attempts(), notice.lastError(), notice.lastAttemptAt());
             }
             return null;
         });
@@ -651,7 +617,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public boolean unpark(Lease lease, String noticeId) {
-        Checks.id(noticeId, "noticeId");
+        Check.storedId("noticeId", noticeId);
         return transaction("unpark", connection -> {
             fence(connection, lease);
             return update(connection, "DELETE FROM " + parked + " WHERE tenant = ? AND notice_id = ?",
@@ -661,21 +627,35 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public List<ParkedNotice> parked(String tenant) {
-        Checks.id(tenant, "tenant");
+        Check.storedId("tenant", tenant);
         List<ParkedNotice> found = transaction("parked", connection -> {
             List<ParkedNotice> notices = new ArrayList<>();
             try (PreparedStatement statement = prepare(connection, "SELECT notice_id, notice_json, attempts,"
                     + " last_error, last_attempt_at FROM " + parked + " WHERE tenant = ?", tenant);
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    notices.add(new ParkedNotice(rows.getString(1), rows.getString(2), rows.getInt(3),
-                            rows.getString(4), instant(rows, 5)));
+                    notices.add(new ParkedNotice(storedNotice(tenant, rows.getString(1), rows.getString(2)),
+                            rows.getInt(3), rows.getString(4), instant(rows, 5)));
                 }
             }
             return notices;
         });
         found.sort(Comparator.comparing(ParkedNotice::noticeId));
         return found;
+    }
+
+    /**
+     * A parked notice's stored JSON, read back. One that is no longer a valid notice fails the read,
+     * naming where it is, rather than being skipped: the watermark has passed it, so skipping it
+     * would miss it for good.
+     */
+    private static DeletionNotice storedNotice(String tenant, String noticeId, String json) {
+        try {
+            return NoticeJson.read(json);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointStoreException("the parked notice " + noticeId + " of tenant " + tenant
+                    + " is stored as JSON that is not a valid deletion notice; repair or delete its row", e);
+        }
     }
 
     @Override

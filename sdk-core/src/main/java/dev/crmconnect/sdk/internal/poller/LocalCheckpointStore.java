@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.internal.poller;
 
+import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.poller.AuditRecord;
 import dev.crmconnect.sdk.poller.CheckpointStore;
 import dev.crmconnect.sdk.exception.CheckpointStoreException;
@@ -135,7 +136,7 @@ public final class LocalCheckpointStore implements CheckpointStore {
 
     @Override
     public boolean advanceWatermark(Lease lease, Watermark to) {
-        Checks.required(to, "to");
+        Check.required("to", to);
         boolean[] moved = {false};
         update(lease, state -> {
             if (state.watermark() != null && !to.isAfter(state.watermark())) {
@@ -149,19 +150,19 @@ public final class LocalCheckpointStore implements CheckpointStore {
 
     @Override
     public boolean recordDecision(Lease lease, AuditRecord record) {
-        return !recordDecisions(lease, List.of(Checks.required(record, "record"))).isEmpty();
+        return !recordDecisions(lease, List.of(Check.required("record", record))).isEmpty();
     }
 
     @Override
     public Set<String> recordDecisions(Lease lease, List<AuditRecord> records) {
-        Checks.required(records, "records");
+        Check.required("records", records);
         Set<String> recorded = new LinkedHashSet<>();
         long ticket;
         synchronized (lock) {
             ensureUsable();
             List<AuditRecord> fresh = new ArrayList<>();
             for (AuditRecord record : records) {
-                checkTenant(lease, Checks.required(record, "record").tenant());
+                checkTenant(lease, Check.required("record", record).tenant());
                 if (!isDecided(record.tenant(), record.noticeId()) && recorded.add(record.noticeId())) {
                     fresh.add(record);
                 }
@@ -193,8 +194,8 @@ public final class LocalCheckpointStore implements CheckpointStore {
 
     @Override
     public Optional<AuditRecord> decision(String tenant, String noticeId) {
-        Checks.id(tenant, "tenant");
-        Checks.id(noticeId, "noticeId");
+        Check.storedId("tenant", tenant);
+        Check.storedId("noticeId", noticeId);
         synchronized (lock) {
             ensureUsable();
             return Optional.ofNullable(decisions.getOrDefault(tenant, Map.of()).get(noticeId));
@@ -202,10 +203,10 @@ public final class LocalCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public List<AuditRecord> audit(String tenant, Instant from, Instant to) {
-        Checks.id(tenant, "tenant");
-        Checks.required(from, "from");
-        Checks.required(to, "to");
+    public List<AuditRecord> auditTrail(String tenant, Instant from, Instant to) {
+        Check.storedId("tenant", tenant);
+        Check.required("from", from);
+        Check.required("to", to);
         List<AuditRecord> found = new ArrayList<>();
         synchronized (lock) {
             ensureUsable();
@@ -221,7 +222,7 @@ public final class LocalCheckpointStore implements CheckpointStore {
 
     @Override
     public void park(Lease lease, ParkedNotice notice) {
-        Checks.required(notice, "notice");
+        Check.required("notice", notice);
         update(lease, state -> {
             if (isDecided(lease.tenant(), notice.noticeId())) {
                 return state;
@@ -234,7 +235,7 @@ public final class LocalCheckpointStore implements CheckpointStore {
 
     @Override
     public boolean unpark(Lease lease, String noticeId) {
-        Checks.id(noticeId, "noticeId");
+        Check.storedId("noticeId", noticeId);
         boolean[] removed = {false};
         update(lease, state -> {
             TreeMap<String, ParkedNotice> parked = byNoticeId(state);
@@ -256,7 +257,7 @@ public final class LocalCheckpointStore implements CheckpointStore {
 
     @Override
     public void recordSuccessfulPoll(Lease lease, Instant at) {
-        Instant when = Checks.instant(at, "at");
+        Instant when = StoreRules.millis("at", at);
         update(lease, state -> state.lastSuccessfulPoll() != null && !when.isAfter(state.lastSuccessfulPoll())
                 ? state : state.withLastSuccessfulPoll(when));
     }
@@ -264,13 +265,13 @@ public final class LocalCheckpointStore implements CheckpointStore {
     /** All under one lock and written with one fsync, whatever the number of tenants. */
     @Override
     public void recordSuccessfulPolls(Map<Lease, Instant> polls) {
-        Checks.required(polls, "polls");
+        Check.required("polls", polls);
         synchronized (lock) {
             ensureUsable();
             Map<String, TenantState> changed = new TreeMap<>();
             polls.forEach((lease, at) -> {
-                Instant when = Checks.instant(at, "at");
-                if (!leases.isCurrent(Checks.required(lease, "lease"))) {
+                Instant when = StoreRules.millis("at", at);
+                if (!leases.isCurrent(Check.required("lease", lease))) {
                     return; // another instance's now; it keeps the clock
                 }
                 TenantState state = changed.getOrDefault(lease.tenant(),
@@ -299,9 +300,9 @@ public final class LocalCheckpointStore implements CheckpointStore {
 
     @Override
     public boolean acknowledgeComplianceGap(String tenant, Instant at, String acknowledgedBy) {
-        Checks.id(tenant, "tenant");
-        Checks.required(at, "at");
-        Checks.id(acknowledgedBy, "acknowledgedBy");
+        Check.storedId("tenant", tenant);
+        Check.required("at", at);
+        Check.storedId("acknowledgedBy", acknowledgedBy);
         synchronized (lock) {
             ensureUsable();
             TenantState state = tenants.getOrDefault(tenant, TenantState.EMPTY);
@@ -325,7 +326,7 @@ public final class LocalCheckpointStore implements CheckpointStore {
     }
 
     private TenantState state(String tenant) {
-        Checks.id(tenant, "tenant");
+        Check.storedId("tenant", tenant);
         synchronized (lock) {
             ensureUsable();
             return tenants.getOrDefault(tenant, TenantState.EMPTY);
@@ -334,7 +335,7 @@ public final class LocalCheckpointStore implements CheckpointStore {
 
     /** Applies a fenced change to the lease's tenant and writes it through when it changed anything. */
     private void update(Lease lease, UnaryOperator<TenantState> change) {
-        Checks.required(lease, "lease");
+        Check.required("lease", lease);
         synchronized (lock) {
             ensureUsable();
             leases.checkCurrent(lease);
@@ -367,9 +368,9 @@ public final class LocalCheckpointStore implements CheckpointStore {
     }
 
     private static void checkTenant(Lease lease, String tenant) {
-        Checks.required(lease, "lease");
+        Check.required("lease", lease);
         if (!lease.tenant().equals(tenant)) {
-            throw new IllegalArgumentException("record.tenant must be the lease's tenant");
+            throw Check.invalid("record.tenant", "must be the lease's tenant");
         }
     }
 

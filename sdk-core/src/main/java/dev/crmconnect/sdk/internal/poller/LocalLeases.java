@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.internal.poller;
 
+import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.poller.Lease;
 import dev.crmconnect.sdk.exception.StaleLeaseException;
 import java.time.Clock;
@@ -27,9 +28,9 @@ final class LocalLeases {
     }
 
     synchronized Optional<Lease> tryAcquire(String tenant, String ownerId, Duration ttl) {
-        Checks.id(tenant, "tenant");
-        Checks.id(ownerId, "ownerId");
-        Checks.ttl(ttl);
+        Check.storedId("tenant", tenant);
+        Check.storedId("ownerId", ownerId);
+        Check.positive("ttl", ttl);
         Instant now = clock.instant();
         Held held = byTenant.get(tenant);
         if (held != null && held.ownerId() != null && held.expiresAt().isAfter(now)) {
@@ -41,8 +42,8 @@ final class LocalLeases {
     }
 
     synchronized Optional<Lease> renew(Lease lease, Duration ttl) {
-        Checks.required(lease, "lease");
-        Checks.ttl(ttl);
+        Check.required("lease", lease);
+        Check.positive("ttl", ttl);
         if (!isCurrent(lease)) {
             return Optional.empty();
         }
@@ -52,7 +53,7 @@ final class LocalLeases {
     }
 
     synchronized void release(Lease lease) {
-        Checks.required(lease, "lease");
+        Check.required("lease", lease);
         if (isCurrent(lease)) {
             byTenant.put(lease.tenant(), new Held(null, lease.fencingToken(), clock.instant()));
         }
@@ -60,7 +61,7 @@ final class LocalLeases {
 
     /** Throws unless {@code lease} is its tenant's current lease. */
     synchronized void checkCurrent(Lease lease) {
-        Checks.required(lease, "lease");
+        Check.required("lease", lease);
         if (!isCurrent(lease)) {
             Held held = byTenant.get(lease.tenant());
             throw stale(lease, held == null ? 0 : held.token());

@@ -24,8 +24,9 @@ final class NoticeJson {
             return Json.mapper().readValue(json, DeletionNotice.class);
         } catch (JsonProcessingException e) {
             // The parser's message may quote the body, which names a person: only its type is given.
+            // Nor is the parser's exception kept as the cause, for the same reason.
             throw new IllegalArgumentException("noticeJson is not a valid deletion notice ("
-                    + e.getClass().getSimpleName() + ")", e);
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.internal.poller;
 
+import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.model.DeletionNotice;
 import dev.crmconnect.sdk.poller.AuditRecord;
 import dev.crmconnect.sdk.poller.CheckpointStore;
@@ -26,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls one tenant's feed: retries its parked notices, reads the feed from the overlap before the
+ * Polls one tenant's feed under the tenant's {@link TenantLease}: retries its parked notices, reads the feed from the overlap before the
  * watermark, hands each notice without a decision to the handler, records the decisions, and
  * moves the watermark past what is decided or parked. One poll at a time.
  *
@@ -50,20 +51,23 @@ public final class TenantPoller {
     private final CheckpointStore store;
     private final StopSignal stop;
     private final HandlerCalls calls;
-    private final LeaseKeeper leases;
+    private final TenantLease tenantLease;
+    private final ComplianceClock complianceClock;
     private final RecentDecisions recent = new RecentDecisions();
 
     /**
      * Polls {@code feed}'s tenant with {@code settings}, stopping early when {@code stop} says so,
-     * checking its lease with {@code leases}.
+     * under a lease that {@code heartbeat} keeps alive.
      */
-    public TenantPoller(NoticeFeed feed, PollerSettings settings, StopSignal stop, LeaseKeeper leases) {
+    public TenantPoller(NoticeFeed feed, PollerSettings settings, StopSignal stop, LeaseHeartbeat heartbeat,
+                        ComplianceClock complianceClock) {
         this.feed = feed;
-        this.tenant = Checks.id(feed.tenant(), "feed.tenant");
+        this.tenant = Check.storedId("feed.tenant", feed.tenant());
         this.settings = settings;
         this.store = settings.store();
         this.stop = stop;
-        this.leases = leases;
+        this.tenantLease = new TenantLease(tenant, heartbeat);
+        this.complianceClock = complianceClock;
         this.calls = new HandlerCalls(settings, stop);
     }
 
@@ -73,17 +77,51 @@ public final class TenantPoller {
     }
 
     /**
-     * Polls once under {@code lease}, which the caller holds. Failures of the feed and the store
-     * end the poll and are in the summary; nothing is thrown but fatal errors. A poll that reads
-     * the feed to its end hands its lease and start to {@code succeeded}, for the round to record.
+     * Polls once: takes or keeps the tenant's lease (skipping the tenant if another instance holds
+     * it), runs the poll, and tells the listener and the log how it went. Failures of the feed and
+     * the store end the poll and are in the summary; nothing is thrown but fatal errors. A poll
+     * that reads the feed to its end hands its lease and start to {@code succeeded}, for the round
+     * to record.
      */
-    public PollSummary poll(Lease lease, BiConsumer<Lease, Instant> succeeded) {
-        return new Run(lease, succeeded).execute();
+    public PollSummary poll(BiConsumer<Lease, Instant> succeeded) {
+        PollSummary summary;
+        try {
+            Lease current = tenantLease.acquire();
+            summary = current == null ? notPolled(Outcome.SKIPPED_LEASE_HELD, null)
+                    : new Run(current, succeeded).execute();
+        } catch (RuntimeException e) {
+            summary = notPolled(Outcome.FAILED, e);
+        }
+        report(summary);
+        return summary;
     }
 
-    /** The summary of a poll that did not run. */
-    public PollSummary notPolled(Outcome outcome, Throwable failure) {
-        return new PollSummary(tenant, outcome, 0, 0, 0, 0, 0, 0, null, Duration.ZERO, failure);
+    private void report(PollSummary summary) {
+        Outcome outcome = summary.outcome();
+        if (outcome == Outcome.LEASE_LOST) {
+            tenantLease.lost();
+        }
+        if (outcome == Outcome.SKIPPED_COMPLIANCE_GAP) {
+            LOG.warn("tenant {}: not polled until its compliance gap is acknowledged", tenant);
+        }
+        if (outcome == Outcome.FAILED || outcome == Outcome.LEASE_LOST) {
+            LOG.warn("tenant {}: poll ended {} with {}", tenant, outcome, summary.failure().getClass().getName());
+            settings.listener().pollFailed(tenant, summary.failure());
+        }
+        settings.listener().pollCompleted(summary);
+        // A completed poll has just reset the clock (recorded as the round ends): nothing to report.
+        if (outcome != Outcome.SKIPPED_LEASE_HELD && outcome != Outcome.LEASE_LOST && outcome != Outcome.COMPLETED) {
+            complianceClock.report(tenant);
+        }
+    }
+
+    /** Gives the tenant's lease up, so another instance may take the tenant at once. */
+    public void releaseLease() {
+        tenantLease.release();
+    }
+
+    private PollSummary notPolled(Outcome outcome, Throwable failure) {
+        return PollSummary.builder(tenant, outcome).failure(failure).build();
     }
 
     /** One poll: its lease, its progress and its counts. */
@@ -136,21 +174,14 @@ public final class TenantPoller {
                 if (stop.stopRequested()) {
                     return false;
                 }
-                DeletionNotice notice;
-                try {
-                    notice = NoticeJson.read(parkedNotice.noticeJson());
-                } catch (IllegalArgumentException e) {
-                    LOG.error("parked notice {} of tenant {} cannot be read back and stays parked: {}",
-                            parkedNotice.noticeId(), tenant, e.getMessage());
-                    continue;
-                }
-                keepLease();
+                DeletionNotice notice = parkedNotice.notice();
+                checkLease();
                 HandlerCalls.Result result = calls.call(tenant, notice, parkedNotice.attempts(), 1);
                 handlerFailures += result.failures();
                 if (result instanceof HandlerCalls.Decided d) {
                     record(List.of(auditRecord(notice, d)), List.of(notice));
                 } else if (result instanceof HandlerCalls.Failed f) {
-                    park(notice, parkedNotice.noticeJson(), parkedNotice.attempts() + f.failures(), f.lastError());
+                    park(notice, parkedNotice.attempts() + f.failures(), f.lastError());
                 } else {
                     return false;
                 }
@@ -172,7 +203,7 @@ public final class TenantPoller {
                     LOG.warn("tenant {}: stopped after {} pages in one poll; the next poll goes on", tenant, pages);
                     return summary(Outcome.INCOMPLETE, null);
                 }
-                keepLease();
+                checkLease();
                 List<DeletionNotice> page;
                 try {
                     page = feed.fetch(publishedAfter, start, settings.pageSize());
@@ -265,7 +296,7 @@ public final class TenantPoller {
             if (stop.stopRequested()) {
                 return false;
             }
-            keepLease();
+            checkLease();
             HandlerCalls.Result result = calls.call(tenant, notice, 0, settings.handlerAttempts());
             handlerFailures += result.failures();
             if (result instanceof HandlerCalls.Decided d) {
@@ -274,7 +305,7 @@ public final class TenantPoller {
                 return true;
             }
             if (result instanceof HandlerCalls.Failed f) {
-                park(notice, NoticeJson.write(notice), f.failures(), f.lastError());
+                park(notice, f.failures(), f.lastError());
                 parkedThisPoll.add(noticeId);
                 return true;
             }
@@ -309,9 +340,9 @@ public final class TenantPoller {
             }
         }
 
-        private void park(DeletionNotice notice, String noticeJson, int attempts, Throwable lastError) {
-            ParkedNotice parkedNotice = new ParkedNotice(notice.noticeId(), noticeJson, attempts,
-                    describe(lastError), settings.clock().instant());
+        private void park(DeletionNotice notice, int attempts, Throwable lastError) {
+            ParkedNotice parkedNotice = new ParkedNotice(notice, attempts, describe(lastError),
+                    settings.clock().instant());
             store.park(lease, parkedNotice);
             parked++;
             LOG.warn("tenant {}: notice {} parked after {} failed handler calls", tenant, notice.noticeId(), attempts);
@@ -322,7 +353,7 @@ public final class TenantPoller {
             String detail = "the feed answered 410 for notices published after " + publishedAfter
                     + ": notices older than its retention may have been missed (" + e.getMessage() + ")";
             store.raiseComplianceGap(lease, settings.clock().instant(),
-                    detail.length() > Checks.MAX_TEXT_LENGTH ? detail.substring(0, Checks.MAX_TEXT_LENGTH) : detail);
+                    StoreRules.cut(detail, StoreRules.MAX_TEXT_LENGTH));
             ComplianceGap gap = store.complianceGap(tenant).orElseThrow(() ->
                     new IllegalStateException("the store lost the compliance gap just raised for tenant " + tenant));
             LOG.error("tenant {}: compliance gap raised; polling stops until an operator acknowledges it", tenant);
@@ -331,13 +362,14 @@ public final class TenantPoller {
         }
 
         /** Throws when the lease was taken over; the heartbeat renews it, or this does if it fell behind. */
-        private void keepLease() {
-            leases.keep(lease);
+        private void checkLease() {
+            tenantLease.check(lease);
         }
 
         private PollSummary summary(Outcome outcome, Throwable failure) {
-            return new PollSummary(tenant, outcome, pages, noticesRead, decided, alreadyDecided, parked,
-                    handlerFailures, watermark, lag, failure);
+            return PollSummary.builder(tenant, outcome).pages(pages).noticesRead(noticesRead).decided(decided)
+                    .alreadyDecided(alreadyDecided).parked(parked).handlerFailures(handlerFailures)
+                    .watermark(watermark).lag(lag).failure(failure).build();
         }
     }
 

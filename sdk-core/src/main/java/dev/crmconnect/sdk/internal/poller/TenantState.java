@@ -1,6 +1,8 @@
 package dev.crmconnect.sdk.internal.poller;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.crmconnect.sdk.poller.ComplianceGap;
 import dev.crmconnect.sdk.poller.ParkedNotice;
 import dev.crmconnect.sdk.poller.Watermark;
@@ -14,10 +16,12 @@ import java.util.List;
  * @param watermark          absent until first advanced
  * @param lastSuccessfulPoll absent until the first successful poll
  * @param complianceGap      the latest gap; absent if none was raised
- * @param parked             parked notices ordered by notice id
+ * @param parked             parked notices ordered by notice id; written as {@link ParkedNoticeFormat} says
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 record TenantState(Watermark watermark, Instant lastSuccessfulPoll, ComplianceGap complianceGap,
+                   @JsonSerialize(contentConverter = ParkedNoticeFormat.Write.class)
+                   @JsonDeserialize(contentConverter = ParkedNoticeFormat.Read.class)
                    List<ParkedNotice> parked) {
 
     static final TenantState EMPTY = new TenantState(null, null, null, List.of());

@@ -4,7 +4,6 @@ import dev.crmconnect.model.Pool;
 import dev.crmconnect.model.PoolMember;
 import dev.crmconnect.sdk.CrmConnectClient;
 import dev.crmconnect.sdk.exception.CrmConnectException;
-import dev.crmconnect.sdk.exception.ErrorDetails;
 import dev.crmconnect.sdk.exception.NotFoundException;
 import dev.crmconnect.sdk.RequestOptions;
 import dev.crmconnect.sdk.internal.http.Failures;
@@ -51,7 +50,7 @@ public final class PoolScan {
     public static CompletableFuture<Result> scan(CrmConnectClient client, String contactCrmId, RequestOptions options) {
         List<PoolMembership> found = Collections.synchronizedList(new ArrayList<>());
         List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
-        return AsyncPages.all((start, count) -> client.pools().listPageAsync(start, count, options))
+        return AsyncPages.all(client.pools().listAsync(options))
                 .thenCompose(pools -> {
                     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
                     for (Pool pool : pools) {
@@ -71,7 +70,7 @@ public final class PoolScan {
                     null));
             return CompletableFuture.completedFuture(null);
         }
-        return AsyncPages.all((start, count) -> client.pools().members(poolCrmId).listPageAsync(start, count, options))
+        return AsyncPages.all(client.pools().members(poolCrmId).listAsync(options))
                 .handle((members, failure) -> {
                     if (failure == null) {
                         for (PoolMember member : members) {
@@ -80,7 +79,7 @@ public final class PoolScan {
                             }
                         }
                     } else {
-                        CrmConnectException cause = asCrmConnectException(failure);
+                        CrmConnectException cause = Failures.asCrmConnectException(failure);
                         if (!(cause instanceof NotFoundException)) { // a pool deleted meanwhile has no members
                             failures.add(new Failure(poolCrmId, "listing the pool's members failed: "
                                     + cause.getMessage(), cause));
@@ -88,12 +87,5 @@ public final class PoolScan {
                     }
                     return null;
                 });
-    }
-
-    /** The failure as the SDK's exception, unwrapped from the futures' wrappers. */
-    public static CrmConnectException asCrmConnectException(Throwable failure) {
-        Throwable t = Failures.unwrap(failure);
-        return t instanceof CrmConnectException e ? e
-                : new CrmConnectException("unexpected failure (" + t.getClass().getName() + ")", ErrorDetails.none(), t);
     }
 }

@@ -1,9 +1,8 @@
 package dev.crmconnect.sdk.internal.sync;
 
+import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import dev.crmconnect.sdk.exception.SyncLedgerException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.crmconnect.sdk.internal.jdbc.JdbcSchema;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,15 +18,16 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * The JDBC ledger (PostgreSQL): one table, {@code crmconnect_sync_ledger}, created from the
- * {@code ledger.sql} resource when absent. A batch of lookups is one query
+ * The JDBC ledger (PostgreSQL): one table, {@code crmconnect_sync_ledger}, a step of the SDK's
+ * versioned schema ({@link JdbcSchema}, shared with the JDBC checkpoint store). A batch of lookups is one query
  * ({@code record_key = ANY(?)}); a batch of writes is one transaction of batched upserts. Each
  * call takes a connection from the data source: pass a pooled one.
  */
 public final class JdbcLedgerStore implements LedgerStore {
 
-    static final String TABLE = "crmconnect_sync_ledger";
-    private static final String SCHEMA_RESOURCE = "/dev/crmconnect/sdk/jdbc/ledger.sql";
+    /** The tables' prefix, the JDBC checkpoint store's default: one schema version table for both. */
+    private static final String PREFIX = "crmconnect_";
+    static final String TABLE = PREFIX + "sync_ledger";
     private static final String SALT_SCOPE = "$salt";
 
     private final DataSource dataSource;
@@ -46,25 +46,14 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
 
     private void createSchema() {
-        String sql;
-        try (InputStream in = JdbcLedgerStore.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            if (in == null) {
-                throw new SyncLedgerException("the resource " + SCHEMA_RESOURCE + " is missing from the SDK's jar");
-            }
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SyncLedgerException("could not read the resource " + SCHEMA_RESOURCE, e);
+        try {
+            inTransaction("create the sync ledger's table", connection -> {
+                new JdbcSchema(PREFIX).migrate(connection);
+                return null;
+            });
+        } catch (CheckpointStoreException tooNew) {
+            throw new SyncLedgerException(tooNew.getMessage(), tooNew);
         }
-        inTransaction("create the sync ledger's table", connection -> {
-            try (Statement statement = connection.createStatement()) {
-                for (String part : sql.replaceAll("(?m)^--.*$", "").split(";")) {
-                    if (!part.isBlank()) {
-                        statement.execute(part);
-                    }
-                }
-            }
-            return null;
-        });
     }
 
     private byte[] loadSalt() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -92,6 +93,8 @@ public final class ReconcileEngine<T extends SyncedRecord> {
     private final Events events;
     private final Counts counts = new Counts();
     private final AtomicReference<Throwable> broken = new AtomicReference<>();
+    /** The keys of the batches sent and not yet answered. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private Pending pending = new Pending();
     private long generation;
 
@@ -198,8 +201,14 @@ public final class ReconcileEngine<T extends SyncedRecord> {
             if (broken.get() != null) {
                 return;
             }
-            if (pending.keys.contains(chunk.keys().get(i))) {
-                send(permits); // a batch holds a key once; the repeat goes in the next
+            String key = chunk.keys().get(i);
+            if (pending.keys.contains(key) || inFlight.contains(key)) {
+                // A repeated record: its earlier version must be answered before the later one is sent,
+                // or batches in flight together could reach LinkedIn, and the ledger, in either order.
+                if (!pending.isEmpty()) {
+                    send(permits);
+                }
+                awaitAnswers(permits);
             }
             pending.add(chunk.records().get(i), chunk.keys().get(i), chunk.digests().get(i), stored[i]);
             if (pending.size() == settings.batchSize()) {
@@ -237,6 +246,12 @@ public final class ReconcileEngine<T extends SyncedRecord> {
         }
     }
 
+    /** Waits until every batch sent so far is answered and settled. */
+    private void awaitAnswers(Semaphore permits) {
+        permits.acquireUninterruptibly(settings.batchesInFlight());
+        permits.release(settings.batchesInFlight());
+    }
+
     /** Sends the pending batch, once a permit is free, and empties it. */
     private void send(Semaphore permits) {
         List<T> records = pending.records;
@@ -245,10 +260,12 @@ public final class ReconcileEngine<T extends SyncedRecord> {
         List<Digest> previous = pending.previous;
         pending = new Pending();
         permits.acquireUninterruptibly();
+        inFlight.addAll(keys);
         CompletableFuture<BatchResult> sent;
         try {
             sent = sender.upsert(records);
         } catch (RuntimeException e) {
+            inFlight.removeAll(keys);
             permits.release();
             throw e;
         }
@@ -258,6 +275,7 @@ public final class ReconcileEngine<T extends SyncedRecord> {
             } catch (Throwable t) {
                 broken.compareAndSet(null, t);
             } finally {
+                inFlight.removeAll(keys);
                 permits.release();
             }
         });

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmconnect.sdk.Throttle;
-import java.time.Clock;
+import dev.crmconnect.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +29,7 @@ class ThrottlerTest {
     private static final long DAY_1 = Math.floorDiv(Instant.parse("2025-03-01T00:00:00Z").toEpochMilli(), 86_400_000L);
     private static final Duration LONG = Duration.ofDays(3);
 
-    private final HandClock clock = new HandClock(NOON);
+    private final MutableClock clock = new MutableClock(NOON);
 
     @Test
     void theDefaultsAreLinkedInsQuotasAndDisabledIsNoThrottle() {
@@ -252,37 +250,5 @@ class ThrottlerTest {
 
     private static long hours(long n) {
         return TimeUnit.HOURS.toNanos(n);
-    }
-
-    /** A clock the test sets by hand. */
-    private static final class HandClock extends Clock {
-        private volatile Instant now;
-
-        HandClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("a test clock stays in UTC");
-        }
     }
 }

@@ -2,13 +2,15 @@ package dev.crmconnect.sdk.internal.poller;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.crmconnect.model.DeletionNotice;
+import dev.crmconnect.sdk.poller.CheckpointStore;
 import dev.crmconnect.sdk.poller.ComplianceGap;
 import dev.crmconnect.sdk.poller.Decision;
-import dev.crmconnect.sdk.poller.PollerListener;
+import dev.crmconnect.sdk.poller.NoticeFeed;
 import dev.crmconnect.sdk.poller.Watermark;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReadStartTest {
@@ -69,14 +71,27 @@ class ReadStartTest {
 
     @Test
     void theHandlerBackoffDoublesUpToItsCap() {
-        PollerSettings settings = new PollerSettings(notice -> Decision.delete("x"), "h", null, new PollerListener() {
-        }, Clock.systemUTC(), OVERLAP, 100, 10, RETENTION, 5, Duration.ofMillis(100), Duration.ofMillis(500),
-                Duration.ofMinutes(1));
+        PollerSettings settings = PollerSettings.builder().feed(new EmptyFeed()).handler(notice -> Decision.delete("x"))
+                .handlerId("h").store(CheckpointStore.inMemory())
+                .handlerBackoff(Duration.ofMillis(100), Duration.ofMillis(500)).build();
         HandlerCalls calls = new HandlerCalls(settings, new StopSignal());
         assertEquals(Duration.ofMillis(100), calls.backoff(1));
         assertEquals(Duration.ofMillis(200), calls.backoff(2));
         assertEquals(Duration.ofMillis(400), calls.backoff(3));
         assertEquals(Duration.ofMillis(500), calls.backoff(4));
         assertEquals(Duration.ofMillis(500), calls.backoff(40));
+    }
+
+    /** A feed with no notices: the settings need one. */
+    private static final class EmptyFeed implements NoticeFeed {
+        @Override
+        public String tenant() {
+            return "urn:li:organization:1";
+        }
+
+        @Override
+        public List<DeletionNotice> fetch(Instant publishedAfter, int start, int count) {
+            return List.of();
+        }
     }
 }
