@@ -90,10 +90,11 @@ class ThrottleTest {
     void aWaitBeyondTheCallTimeoutFailsAtOnce() {
         TestSupport.stubToken(wm);
         wm.stubFor(get(urlPathEqualTo("/v2/crmContacts")).willReturn(okJson("{}")));
-        // One request a day at noon: the next would wait until midnight, far beyond the call timeout.
+        // One request a day at noon: the next would wait until midnight, far beyond the call timeout. The
+        // timeouts are generous so that a slow first answer on a busy machine cannot fail the first call.
         try (CrmConnectClient client = TestSupport.builder(wm).throttle(Throttle.of(10_000, 1))
                 .clock(Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC))
-                .attemptTimeout(Duration.ofMillis(500)).callTimeout(Duration.ofSeconds(1)).build()) {
+                .attemptTimeout(Duration.ofSeconds(20)).callTimeout(Duration.ofSeconds(30)).build()) {
             List<CompletableFuture<ApiResponse>> calls = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 calls.add(TestSupport.api(client).send(TestSupport.finder(), RequestOptions.defaults()));
