@@ -21,6 +21,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.crmconnect.model.Contact;
 import dev.crmconnect.model.DataRequest;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 
 /**
@@ -67,6 +68,14 @@ public final class Json {
      */
     public static byte[] writeRequestBody(Object body) throws JsonProcessingException {
         return BODY_WRITER.writeValueAsBytes(body);
+    }
+
+    /**
+     * Writes the same bytes as {@link #writeRequestBody(Object)} to {@code out}, without making
+     * an array of them; {@code out} is closed when done.
+     */
+    public static void writeRequestBody(Object body, OutputStream out) throws IOException {
+        BODY_WRITER.writeValue(out, body);
     }
 
     /**

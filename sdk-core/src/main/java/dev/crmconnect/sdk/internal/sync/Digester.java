@@ -1,10 +1,12 @@
 package dev.crmconnect.sdk.internal.sync;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.crmconnect.sdk.internal.json.Json;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -17,6 +19,22 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Digester {
 
     private final Mac mac;
+    private final byte[] full = new byte[32];
+    /**
+     * The body's bytes go straight into the HMAC as the writer emits them: the same bytes as the
+     * body sent, without an array of them per record.
+     */
+    private final OutputStream toMac = new OutputStream() {
+        @Override
+        public void write(int b) {
+            mac.update((byte) b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            mac.update(bytes, offset, length);
+        }
+    };
 
     /** A digester keyed by {@code salt}. */
     public Digester(byte[] salt) {
@@ -30,20 +48,23 @@ public final class Digester {
 
     /** The digest of {@code record}'s request body. */
     public Digest digest(Object record) {
-        byte[] body;
         try {
-            body = Json.writeRequestBody(record);
-        } catch (JsonProcessingException e) {
+            Json.writeRequestBody(record, toMac);
+        } catch (IOException e) {
+            mac.reset(); // drop the part written, so the next record starts clean
             // Never echo the record: it holds personal data.
             throw new IllegalArgumentException("the record cannot be written as JSON ("
                     + e.getClass().getSimpleName() + ")");
         }
-        return digestOf(body);
+        return finish();
     }
 
-    /** The digest of {@code bytes}. */
-    Digest digestOf(byte[] bytes) {
-        byte[] full = mac.doFinal(bytes);
+    private Digest finish() {
+        try {
+            mac.doFinal(full, 0);
+        } catch (ShortBufferException e) {
+            throw new IllegalStateException(e); // 32 bytes always hold an HMAC-SHA-256
+        }
         return Digest.of(full, 0);
     }
 }
