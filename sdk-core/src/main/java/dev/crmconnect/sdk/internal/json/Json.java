@@ -3,6 +3,7 @@ package dev.crmconnect.sdk.internal.json;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -42,6 +43,8 @@ public final class Json {
             .addMixIn(Contact.class, ContactFilledByTheServer.class)
             .addMixIn(DataRequest.class, DataRequestFilledByTheServer.class)
             .writer();
+    /** The body writer without the space Jackson puts between root values by default. */
+    private static final ObjectWriter BODY_SEQUENCE_WRITER = BODY_WRITER.withRootValueSeparator("");
 
     /** The fields of a contact that LinkedIn fills in; never sent. */
     @JsonIgnoreProperties(value = "match", allowSetters = true)
@@ -71,11 +74,21 @@ public final class Json {
     }
 
     /**
-     * Writes the same bytes as {@link #writeRequestBody(Object)} to {@code out}, without making
-     * an array of them; {@code out} is closed when done.
+     * A generator for {@link #writeRequestBody(Object, JsonGenerator)}: it writes bodies one after
+     * another to {@code out} with nothing between them, so one generator serves many bodies.
      */
-    public static void writeRequestBody(Object body, OutputStream out) throws IOException {
-        BODY_WRITER.writeValue(out, body);
+    public static JsonGenerator requestBodyGenerator(OutputStream out) throws IOException {
+        return BODY_SEQUENCE_WRITER.createGenerator(out);
+    }
+
+    /**
+     * Writes the same bytes as {@link #writeRequestBody(Object)} through {@code generator} and
+     * flushes them to its output, without making an array of them. After an exception the
+     * generator may hold part of a body: discard it.
+     */
+    public static void writeRequestBody(Object body, JsonGenerator generator) throws IOException {
+        BODY_SEQUENCE_WRITER.writeValue(generator, body);
+        generator.flush();
     }
 
     /**

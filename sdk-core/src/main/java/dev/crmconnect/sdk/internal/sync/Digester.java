@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.internal.sync;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.crmconnect.sdk.internal.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,6 +37,9 @@ public final class Digester {
         }
     };
 
+    /** Reused from record to record: a generator per record costs about as much as the HMAC. */
+    private JsonGenerator generator;
+
     /** A digester keyed by {@code salt}. */
     public Digester(byte[] salt) {
         try {
@@ -49,9 +53,17 @@ public final class Digester {
     /** The digest of {@code record}'s request body. */
     public Digest digest(Object record) {
         try {
-            Json.writeRequestBody(record, toMac);
-        } catch (IOException e) {
-            mac.reset(); // drop the part written, so the next record starts clean
+            if (generator == null) {
+                generator = Json.requestBodyGenerator(toMac);
+            }
+            Json.writeRequestBody(record, generator);
+        } catch (IOException | RuntimeException e) {
+            // Drop the part written, so the next record starts clean.
+            generator = null;
+            mac.reset();
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
             // Never echo the record: it holds personal data.
             throw new IllegalArgumentException("the record cannot be written as JSON ("
                     + e.getClass().getSimpleName() + ")");

@@ -13,8 +13,8 @@ final class KeyIndex {
     private static final int INITIAL_CAPACITY = 8;
 
     private String[] keys = new String[INITIAL_CAPACITY];
-    private long[] highs = new long[INITIAL_CAPACITY];
-    private long[] lows = new long[INITIAL_CAPACITY];
+    /** A slot's digest at {@code 2 * slot} and {@code 2 * slot + 1}: one cache line for both halves. */
+    private long[] digests = new long[2 * INITIAL_CAPACITY];
     private int[] generations = new int[INITIAL_CAPACITY];
     private int size;
 
@@ -25,7 +25,7 @@ final class KeyIndex {
     /** The key's digest, or null. */
     Digest digest(String key) {
         int slot = slotOf(key);
-        return keys[slot] == null ? null : new Digest(highs[slot], lows[slot]);
+        return keys[slot] == null ? null : new Digest(digests[2 * slot], digests[2 * slot + 1]);
     }
 
     void put(String key, Digest digest, long generation) {
@@ -38,8 +38,8 @@ final class KeyIndex {
             keys[slot] = key;
             size++;
         }
-        highs[slot] = digest.high();
-        lows[slot] = digest.low();
+        digests[2 * slot] = digest.high();
+        digests[2 * slot + 1] = digest.low();
         generations[slot] = (int) generation;
     }
 
@@ -58,12 +58,12 @@ final class KeyIndex {
             if (keys[next] == null) {
                 return true;
             }
-            int home = home(keys[next], mask);
+            int home = home(keys[next].hashCode(), mask);
             boolean staysPut = hole <= next ? hole < home && home <= next : hole < home || home <= next;
             if (!staysPut) {
                 keys[hole] = keys[next];
-                highs[hole] = highs[next];
-                lows[hole] = lows[next];
+                digests[2 * hole] = digests[2 * next];
+                digests[2 * hole + 1] = digests[2 * next + 1];
                 generations[hole] = generations[next];
                 keys[next] = null;
                 hole = next;
@@ -75,7 +75,7 @@ final class KeyIndex {
     void forEach(EntryVisitor visitor) {
         for (int slot = 0; slot < keys.length; slot++) {
             if (keys[slot] != null) {
-                visitor.visit(keys[slot], new Digest(highs[slot], lows[slot]), generations[slot]);
+                visitor.visit(keys[slot], new Digest(digests[2 * slot], digests[2 * slot + 1]), generations[slot]);
             }
         }
     }
@@ -107,34 +107,35 @@ final class KeyIndex {
 
     private int slotOf(String key) {
         int mask = keys.length - 1;
-        int slot = home(key, mask);
-        while (keys[slot] != null && !keys[slot].equals(key)) {
+        int hash = key.hashCode();
+        int slot = home(hash, mask);
+        String other;
+        // The cached hashes first: a different key is told apart without reading its characters.
+        while ((other = keys[slot]) != null && (other.hashCode() != hash || !other.equals(key))) {
             slot = (slot + 1) & mask;
         }
         return slot;
     }
 
-    private static int home(String key, int mask) {
-        int h = key.hashCode() * 0x9E3779B9;
+    private static int home(int hash, int mask) {
+        int h = hash * 0x9E3779B9;
         return (h ^ (h >>> 16)) & mask;
     }
 
     private void grow() {
         String[] oldKeys = keys;
-        long[] oldHighs = highs;
-        long[] oldLows = lows;
+        long[] oldDigests = digests;
         int[] oldGenerations = generations;
         int capacity = oldKeys.length * 2;
         keys = new String[capacity];
-        highs = new long[capacity];
-        lows = new long[capacity];
+        digests = new long[2 * capacity];
         generations = new int[capacity];
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {
                 int slot = slotOf(oldKeys[i]);
                 keys[slot] = oldKeys[i];
-                highs[slot] = oldHighs[i];
-                lows[slot] = oldLows[i];
+                digests[2 * slot] = oldDigests[2 * i];
+                digests[2 * slot + 1] = oldDigests[2 * i + 1];
                 generations[slot] = oldGenerations[i];
             }
         }

@@ -140,7 +140,7 @@ public final class ReconcileEngine<T extends SyncedRecord> {
     private Chunk<T> readChunk(Iterator<? extends T> input, int size, Digester digester) {
         Chunk<T> chunk = new Chunk<>(new ArrayList<>(size), new ArrayList<>(size), new ArrayList<>(size),
                 new ArrayList<>());
-        Set<String> keys = new HashSet<>();
+        Set<String> keys = new HashSet<>(size * 4 / 3 + 1); // sized for the chunk: never rehashed
         List<RecordResult> refused = new ArrayList<>();
         long seen = counts.seen;
         for (int n = 0; n < size && input.hasNext(); n++) {

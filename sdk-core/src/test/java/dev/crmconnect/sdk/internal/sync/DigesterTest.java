@@ -2,6 +2,7 @@ package dev.crmconnect.sdk.internal.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.crmconnect.model.Address;
 import dev.crmconnect.model.Contact;
@@ -35,6 +36,24 @@ class DigesterTest {
             byte[] full = mac.doFinal(Json.writeRequestBody(record));
             assertEquals(Digest.of(Arrays.copyOf(full, 16), 0), digester.digest(record));
         }
+    }
+
+    /** Written in part, then failing. */
+    public static final class HalfWritten {
+        public String getA() {
+            return "a";
+        }
+
+        public String getB() {
+            throw new IllegalStateException("b");
+        }
+    }
+
+    @Test
+    void aRecordThatCannotBeWrittenLeavesNothingBehind() {
+        Digest expected = digester.digest(contact("Engineer"));
+        assertThrows(IllegalArgumentException.class, () -> digester.digest(new HalfWritten()));
+        assertEquals(expected, digester.digest(contact("Engineer")));
     }
 
     @Test
