@@ -12,6 +12,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,35 @@ class FileLedgerStoreTest extends LedgerStoreContractTest {
             store.close();
             assertEquals(size, Files.size(log()), "the torn record was cut off");
         }
+        store = open();
+    }
+
+    @Test
+    void aLogLongerThanTheReadBufferReplaysWholeAndDropsItsTornTail() throws IOException {
+        int n = 50_000;
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            keys.add("key-" + i + "-" + "x".repeat(i % 50)); // records of many lengths: some cross the buffer's edge
+        }
+        long run = store.startRun(A, "contacts");
+        for (int from = 0; from < n; from += 500) {
+            store.record(A, "contacts", keys.subList(from, from + 500), digests(from, from + 500), run);
+        }
+        store.close();
+        long size = Files.size(log());
+        assertTrue(size > 2 << 20, size + " bytes");
+        try (RandomAccessFile file = new RandomAccessFile(log().toFile(), "rw")) {
+            file.seek(size);
+            file.write(new byte[] {2, 40, 0, 9});
+        }
+        store = open();
+        assertEquals(n, store.count(A, "contacts"));
+        Digest[] found = store.lookup(A, "contacts", keys);
+        for (int i = 0; i < n; i++) {
+            assertEquals(digest(i), found[i], keys.get(i));
+        }
+        store.close();
+        assertEquals(size, Files.size(log()), "the torn record was cut off");
         store = open();
     }
 
