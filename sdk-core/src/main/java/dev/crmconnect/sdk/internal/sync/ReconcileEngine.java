@@ -178,13 +178,18 @@ public final class ReconcileEngine<T extends SyncedRecord> {
             store.forget(tenant, scope, chunk.privateKeys());
         }
         Digest[] stored = store.lookup(tenant, scope, chunk.keys());
+        // Only a full snapshot records the unchanged entries; otherwise they are only counted.
         List<String> unchangedKeys = new ArrayList<>();
         List<Digest> unchangedDigests = new ArrayList<>();
         List<Integer> changed = new ArrayList<>();
+        int unchanged = 0;
         for (int i = 0; i < stored.length; i++) {
             if (chunk.digests().get(i).equals(stored[i])) {
-                unchangedKeys.add(chunk.keys().get(i));
-                unchangedDigests.add(stored[i]);
+                unchanged++;
+                if (settings.fullSnapshot()) {
+                    unchangedKeys.add(chunk.keys().get(i));
+                    unchangedDigests.add(stored[i]);
+                }
             } else {
                 changed.add(i);
             }
@@ -193,7 +198,7 @@ public final class ReconcileEngine<T extends SyncedRecord> {
             store.record(tenant, scope, unchangedKeys, unchangedDigests, generation); // seen in this run
         }
         synchronized (counts) {
-            counts.unchanged += unchangedKeys.size();
+            counts.unchanged += unchanged;
             counts.queued += changed.size();
             report();
         }
