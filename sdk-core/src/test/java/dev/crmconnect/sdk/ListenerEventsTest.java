@@ -223,17 +223,18 @@ class ListenerEventsTest {
             e.requestId().ifPresent(fields::add);
             fields.add(Integer.toString(e.status()));
         }
-        Optional<CrmConnectException> failure = event instanceof ClientListener.CallCompleted e ? e.failure()
-                : event instanceof ClientListener.RequestCompleted e ? e.failure() : Optional.empty();
-        failure.ifPresent(f -> fields.add(f.getClass().getName()));
+        failureOf(event).ifPresent(f -> fields.add(f.getClass().getName()));
         return fields;
     }
 
-    private static List<String> failureMessages(Object event) {
-        Optional<CrmConnectException> failure = event instanceof ClientListener.CallCompleted e ? e.failure()
+    private static Optional<CrmConnectException> failureOf(Object event) {
+        return event instanceof ClientListener.CallCompleted e ? e.failure()
                 : event instanceof ClientListener.RequestCompleted e ? e.failure() : Optional.empty();
+    }
+
+    private static List<String> failureMessages(Object event) {
         List<String> messages = new ArrayList<>();
-        failure.ifPresent(f -> addMessages(f, messages));
+        failureOf(event).ifPresent(f -> addMessages(f, messages));
         return messages;
     }
 
