@@ -89,7 +89,7 @@ public final class IndexedLedgerStore implements LedgerStore {
         Scope s = scope(tenant, scope, false);
         if (s != null) {
             for (int i = 0; i < digests.length; i++) {
-                digests[i] = s.index.digest(keys.get(i));
+                digests[i] = s.index.digest(KeyIndex.bytesOf(keys.get(i)));
             }
         }
         return digests;
@@ -103,9 +103,10 @@ public final class IndexedLedgerStore implements LedgerStore {
         }
         Scope s = scope(tenant, scope, true);
         for (int i = 0; i < keys.size(); i++) {
-            s.index.put(keys.get(i), digests.get(i), generation);
+            byte[] key = KeyIndex.bytesOf(keys.get(i));
+            s.index.put(key, digests.get(i), (int) generation);
             if (log != null) {
-                log.appendPut(s.id, keys.get(i), digests.get(i), generation);
+                log.appendPut(s.id, key, digests.get(i), generation);
             }
         }
         afterWrite();
@@ -118,7 +119,8 @@ public final class IndexedLedgerStore implements LedgerStore {
             return;
         }
         boolean changed = false;
-        for (String key : keys) {
+        for (String text : keys) {
+            byte[] key = KeyIndex.bytesOf(text);
             if (s.index.remove(key)) {
                 changed = true;
                 if (log != null) {
@@ -136,11 +138,7 @@ public final class IndexedLedgerStore implements LedgerStore {
         List<String> stale = new ArrayList<>();
         Scope s = scope(tenant, scope, false);
         if (s != null) {
-            s.index.forEachStale(generation, key -> {
-                if (stale.size() < limit) {
-                    stale.add(key);
-                }
-            });
+            s.index.staleKeys(generation, limit, stale);
         }
         return stale;
     }
@@ -148,11 +146,7 @@ public final class IndexedLedgerStore implements LedgerStore {
     @Override
     public synchronized long countStale(String tenant, String scope, long generation) {
         Scope s = scope(tenant, scope, false);
-        long[] count = {0};
-        if (s != null) {
-            s.index.forEachStale(generation, key -> count[0]++);
-        }
-        return count[0];
+        return s == null ? 0 : s.index.countStale(generation);
     }
 
     @Override
@@ -221,13 +215,14 @@ public final class IndexedLedgerStore implements LedgerStore {
         }
 
         @Override
-        public void put(int scope, String key, Digest digest, long generation) {
-            known(scope).index.put(key, digest, generation);
+        public void put(int scope, byte[] bytes, int offset, int length, long digestHigh, long digestLow,
+                        long generation) {
+            known(scope).index.put(bytes, offset, length, digestHigh, digestLow, (int) generation);
         }
 
         @Override
-        public void delete(int scope, String key) {
-            known(scope).index.remove(key);
+        public void delete(int scope, byte[] bytes, int offset, int length) {
+            known(scope).index.remove(bytes, offset, length);
         }
 
         @Override

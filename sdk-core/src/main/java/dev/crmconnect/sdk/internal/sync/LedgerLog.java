@@ -55,9 +55,11 @@ final class LedgerLog {
     interface Visitor {
         void scope(int id, String tenant, String name);
 
-        void put(int scope, String key, Digest digest, long generation);
+        /** An entry put: its key is {@code length} bytes of {@code bytes} from {@code offset}, valid during the call. */
+        void put(int scope, byte[] bytes, int offset, int length, long digestHigh, long digestLow, long generation);
 
-        void delete(int scope, String key);
+        /** An entry removed: its key as in {@link #put}. */
+        void delete(int scope, byte[] bytes, int offset, int length);
 
         void run(int scope, long generation);
     }
@@ -194,8 +196,19 @@ final class LedgerLog {
         try {
             switch (type) {
                 case SCOPE -> visitor.scope(r.varintInt(), r.text(), r.text());
-                case PUT -> visitor.put(r.varintInt(), r.text(), r.digest(), r.varint());
-                case DELETE -> visitor.delete(r.varintInt(), r.text());
+                case PUT -> {
+                    int scope = r.varintInt();
+                    int length = r.varintInt();
+                    int key = r.skip(length);
+                    long high = r.longValue();
+                    long low = r.longValue();
+                    visitor.put(scope, r.bytes, key, length, high, low, r.varint());
+                }
+                case DELETE -> {
+                    int scope = r.varintInt();
+                    int length = r.varintInt();
+                    visitor.delete(scope, r.bytes, r.skip(length), length);
+                }
                 case RUN -> visitor.run(r.varintInt(), r.varint());
                 default -> throw new SyncLedgerException("the sync ledger " + file + " has an unknown record at byte "
                         + offset);
@@ -221,20 +234,20 @@ final class LedgerLog {
         append(SCOPE);
     }
 
-    void appendPut(int scope, String key, Digest digest, long generation) {
+    void appendPut(int scope, byte[] key, Digest digest, long generation) {
         payload.reset();
         payload.varint(scope);
-        payload.text(key);
+        payload.text(key, 0, key.length);
         payload.longBytes(digest.high());
         payload.longBytes(digest.low());
         payload.varint(generation);
         append(PUT);
     }
 
-    void appendDelete(int scope, String key) {
+    void appendDelete(int scope, byte[] key) {
         payload.reset();
         payload.varint(scope);
-        payload.text(key);
+        payload.text(key, 0, key.length);
         append(DELETE);
     }
 
@@ -307,12 +320,12 @@ final class LedgerLog {
                 appendTo(buffer, RUN, body, checksum);
                 written += 2;
                 long[] count = {0};
-                s.index.forEach((key, digest, generation) -> {
+                s.index.forEach((key, offset, length, high, low, generation) -> {
                     body.reset();
                     body.varint(s.id);
-                    body.text(key);
-                    body.longBytes(digest.high());
-                    body.longBytes(digest.low());
+                    body.text(key, offset, length);
+                    body.longBytes(high);
+                    body.longBytes(low);
                     body.varint(generation);
                     appendTo(buffer, PUT, body, checksum);
                     count[0]++;
@@ -428,7 +441,7 @@ final class LedgerLog {
 
     /** Reads a record's payload. */
     private static final class Reader {
-        private final byte[] bytes;
+        final byte[] bytes;
         private int at;
         private int end;
 
@@ -471,13 +484,23 @@ final class LedgerLog {
             return text;
         }
 
-        Digest digest() {
-            if (at + 16 > end) {
+        /** Passes over {@code length} bytes; where they start. */
+        int skip(int length) {
+            if (at + length > end) {
                 throw new ArrayIndexOutOfBoundsException();
             }
-            Digest digest = Digest.of(bytes, at);
-            at += 16;
-            return digest;
+            int from = at;
+            at += length;
+            return from;
+        }
+
+        long longValue() {
+            int from = skip(8);
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value = (value << 8) | (bytes[from + i] & 0xff);
+            }
+            return value;
         }
 
         private int next() {
@@ -526,8 +549,13 @@ final class LedgerLog {
 
         void text(String text) {
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-            varint(utf8.length);
-            put(utf8, 0, utf8.length);
+            text(utf8, 0, utf8.length);
+        }
+
+        /** UTF-8 text already encoded: {@code length} bytes of {@code utf8} from {@code offset}. */
+        void text(byte[] utf8, int offset, int length) {
+            varint(length);
+            put(utf8, offset, length);
         }
 
         void longBytes(long value) {
