@@ -80,6 +80,8 @@ final class ColdStartScenario implements Scenario {
     private static double[] sample(SinkProcess sink, String side) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long started = System.nanoTime();
+        // The sample does not watch this process (ExitWithParent): its figures would include the watch. Should this
+        // process die, the sample still ends soon: the sink dies with it, and the sample's one call then fails.
         Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                 Harness.class.getName(), CHILD, side, sink.baseUrl(), sink.tokenUrl()))
                 .redirectErrorStream(true)

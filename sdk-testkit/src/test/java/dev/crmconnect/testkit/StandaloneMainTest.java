@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crmconnect.testsupport.ExitWithParent;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -24,7 +25,9 @@ class StandaloneMainTest {
             port = probe.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        // Through ExitWithParent: the fake stops if this JVM dies before it stops the fake.
+        Process process = new ProcessBuilder(java, ExitWithParent.parentPidOption(), "-cp",
+                System.getProperty("java.class.path"), ExitWithParent.class.getName(),
                 FakeCrmConnectMain.class.getName(), "--port", String.valueOf(port),
                 "--tenant", "client-a,secret-a,urn:li:organization:1001")
                 .redirectError(ProcessBuilder.Redirect.DISCARD)

@@ -1,5 +1,6 @@
 package dev.crmconnect.benchmarks.sink;
 
+import dev.crmconnect.testsupport.ExitWithParent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -41,7 +42,7 @@ public final class SinkProcess implements AutoCloseable {
     /** Starts a sink serving {@code notices}, each feed page answered after {@code feedLatencyMillis}. */
     public static SinkProcess start(NoticeFeedModel notices, long feedLatencyMillis) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, SINK_HEAP, NO_DELAY,
+        Process process = new ProcessBuilder(List.of(java, SINK_HEAP, NO_DELAY, ExitWithParent.parentPidOption(),
                 "-cp", System.getProperty("java.class.path"), SinkMain.class.getName(),
                 Long.toString(notices.total()), Long.toString(notices.firstPublishedAt()),
                 Long.toString(notices.spacingMillis()), Integer.toString(SINK_THREADS),

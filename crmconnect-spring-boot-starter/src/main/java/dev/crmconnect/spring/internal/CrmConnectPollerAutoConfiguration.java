@@ -62,7 +62,7 @@ public class CrmConnectPollerAutoConfiguration {
                 .handler(noticeHandler)
                 .handlerId(settings.getHandlerId())
                 .checkpointStore(store)
-                .listener(new CompositePollerListener(listeners.orderedStream().toList()))
+                .listener(PollerListener.composite(listeners.orderedStream().toArray(PollerListener[]::new)))
                 .clock(clock.getIfUnique(Clock::systemUTC))
                 .interval(settings.getInterval())
                 .parallelism(settings.getParallelism())

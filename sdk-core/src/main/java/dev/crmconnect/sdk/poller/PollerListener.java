@@ -1,5 +1,7 @@
 package dev.crmconnect.sdk.poller;
 
+import dev.crmconnect.sdk.internal.poller.CompositePollerListener;
+
 /**
  * What the poller tells the application, for metrics, alerts and logs; every method does nothing
  * unless overridden. Called on the polling threads, for several tenants at once: keep it quick and
@@ -75,5 +77,17 @@ public interface PollerListener {
      * @param status the tenant's compliance clock, at level {@link ComplianceStatus.Level#ERROR}
      */
     default void complianceClockError(ComplianceStatus status) {
+    }
+
+    /**
+     * A listener that tells each of {@code listeners}, in order, of every event.
+     *
+     * @param listeners the listeners; none null
+     * @return a listener forwarding every event to each of them; a {@link RuntimeException} thrown by one is
+     *     logged and the others are still told
+     * @throws NullPointerException if {@code listeners} or one of them is null
+     */
+    static PollerListener composite(PollerListener... listeners) {
+        return new CompositePollerListener(listeners);
     }
 }

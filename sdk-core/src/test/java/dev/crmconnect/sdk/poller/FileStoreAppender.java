@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.poller;
 
+import dev.crmconnect.testsupport.ExitWithParent;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -36,6 +37,7 @@ final class FileStoreAppender {
     }
 
     public static void main(String[] args) {
+        ExitWithParent.watchParent();
         Path directory = Path.of(args[0]);
         int round = Integer.parseInt(args[1]);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmconnect.sdk.internal.poller.AuditJsonLines;
+import dev.crmconnect.testsupport.ExitWithParent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -70,7 +71,8 @@ class FileStoreCrashTest {
     private List<String> runAndKill(Path directory, int round, int delayMillis, long seed) throws Exception {
         Path errors = temporary.resolve("child-" + round + ".err");
         Process child = new ProcessBuilder(javaExecutable(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), FileStoreAppender.class.getName(),
+                ExitWithParent.parentPidOption(), "-cp", System.getProperty("java.class.path"),
+                FileStoreAppender.class.getName(),
                 directory.toString(), Integer.toString(round))
                 .redirectError(errors.toFile())
                 .start();

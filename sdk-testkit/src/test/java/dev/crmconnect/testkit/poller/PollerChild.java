@@ -9,6 +9,7 @@ import dev.crmconnect.sdk.poller.Decision;
 import dev.crmconnect.sdk.poller.DeletionNoticePoller;
 import dev.crmconnect.sdk.poller.PollSummary;
 import dev.crmconnect.sdk.poller.RetentionReason;
+import dev.crmconnect.testsupport.ExitWithParent;
 import dev.crmconnect.testsupport.TestDataSource;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -52,6 +53,7 @@ final class PollerChild {
 
     /** Polls as the arguments say; see the class comment. */
     public static void main(String[] args) throws Exception {
+        ExitWithParent.watchParent();
         String storeKind = args[0];
         String storeLocation = args[1];
         String baseUrl = args[2];

@@ -14,6 +14,7 @@ import dev.crmconnect.testkit.FakeTenant;
 import dev.crmconnect.testkit.Faults;
 import dev.crmconnect.testkit.JournalEntry;
 import dev.crmconnect.testkit.Quotas;
+import dev.crmconnect.testsupport.ExitWithParent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -223,7 +224,8 @@ class PollerCrashTest {
                                String mode, long seed, Path errors) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), PollerChild.class.getName(),
+                ExitWithParent.parentPidOption(), "-cp", System.getProperty("java.class.path"),
+                PollerChild.class.getName(),
                 storeKind, storeLocation, fake.baseUrl(), fake.tokenUrl(), CLIENT_ID, CLIENT_SECRET, TENANT,
                 handled.toString(), mode, Long.toString(seed))
                 .redirectError(errors.toFile())

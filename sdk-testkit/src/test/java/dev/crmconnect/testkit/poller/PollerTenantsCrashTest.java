@@ -12,6 +12,7 @@ import dev.crmconnect.testkit.Faults;
 import dev.crmconnect.testkit.FakeCrmConnect;
 import dev.crmconnect.testkit.FakeTenant;
 import dev.crmconnect.testkit.Quotas;
+import dev.crmconnect.testsupport.ExitWithParent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -179,7 +180,8 @@ class PollerTenantsCrashTest {
                                String mode, long seed, Path errors) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), PollerChild.class.getName(),
+                ExitWithParent.parentPidOption(), "-cp", System.getProperty("java.class.path"),
+                PollerChild.class.getName(),
                 storeKind, storeLocation, fake.baseUrl(), fake.tokenUrl(), CLIENT_ID, CLIENT_SECRET, FIRST_TENANT,
                 handled.toString(), mode, Long.toString(seed), Integer.toString(TENANTS))
                 .redirectError(errors.toFile())

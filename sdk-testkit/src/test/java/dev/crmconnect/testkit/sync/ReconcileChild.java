@@ -7,6 +7,7 @@ import dev.crmconnect.sdk.sync.ReconcileOptions;
 import dev.crmconnect.sdk.sync.ReconcileResult;
 import dev.crmconnect.sdk.sync.Reconciler;
 import dev.crmconnect.sdk.sync.SyncLedger;
+import dev.crmconnect.testsupport.ExitWithParent;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.stream.IntStream;
@@ -44,6 +45,7 @@ public final class ReconcileChild {
     }
 
     public static void main(String[] args) {
+        ExitWithParent.watchParent();
         Path directory = Path.of(args[0]);
         int records = Integer.parseInt(args[6]);
         try (CrmConnectClient client = CrmConnectClient.builder()

@@ -11,6 +11,7 @@ import dev.crmconnect.testkit.FakeCrmConnect;
 import dev.crmconnect.testkit.FakeTenant;
 import dev.crmconnect.testkit.JournalEntry;
 import dev.crmconnect.testkit.Quotas;
+import dev.crmconnect.testsupport.ExitWithParent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,7 +136,8 @@ class ReconcileCrashTest {
     private static Process start(FakeCrmConnect fake, Path ledger, Path errors) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), ReconcileChild.class.getName(),
+                ExitWithParent.parentPidOption(), "-cp", System.getProperty("java.class.path"),
+                ReconcileChild.class.getName(),
                 ledger.toString(), fake.baseUrl(), fake.tokenUrl(), CLIENT_ID, CLIENT_SECRET, TENANT,
                 Integer.toString(RECORDS))
                 .redirectError(errors.toFile())
