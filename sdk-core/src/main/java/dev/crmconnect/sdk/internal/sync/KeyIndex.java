@@ -3,6 +3,7 @@ package dev.crmconnect.sdk.internal.sync;
 import dev.crmconnect.sdk.exception.SyncLedgerException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One scope's entries in memory, without an object per entry: an open-addressing hash table
@@ -135,7 +136,7 @@ final class KeyIndex {
     }
 
     /** Up to {@code limit} keys of the entries last seen before {@code generation}. */
-    void staleKeys(long generation, int limit, java.util.List<String> into) {
+    void staleKeys(long generation, int limit, List<String> into) {
         for (int slot = 0; slot < capacity() && into.size() < limit; slot++) {
             long first = slots[STRIDE * slot];
             if (first != 0 && generations[slot] < generation) {
