@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.model.internal.Check;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -147,10 +148,7 @@ public final class RetryPolicy {
          * @throws IllegalArgumentException if {@code maxAttempts} is out of range
          */
         public Builder maxAttempts(int maxAttempts) {
-            if (maxAttempts < 1 || maxAttempts > 20) {
-                throw new IllegalArgumentException("maxAttempts must be between 1 and 20, was " + maxAttempts);
-            }
-            this.maxAttempts = maxAttempts;
+            this.maxAttempts = (int) Check.between("maxAttempts", maxAttempts, 1, 20);
             return this;
         }
 
@@ -190,9 +188,8 @@ public final class RetryPolicy {
          * @throws IllegalArgumentException if {@code maxRetryAfter} is negative
          */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
-            Objects.requireNonNull(maxRetryAfter, "maxRetryAfter must not be null");
-            if (maxRetryAfter.isNegative()) {
-                throw new IllegalArgumentException("maxRetryAfter must not be negative, was " + maxRetryAfter);
+            if (required("maxRetryAfter", maxRetryAfter).isNegative()) {
+                throw Check.invalid("maxRetryAfter", "must not be negative");
             }
             this.maxRetryAfter = maxRetryAfter;
             return this;
@@ -206,18 +203,18 @@ public final class RetryPolicy {
          */
         public RetryPolicy build() {
             if (maxBackoff.compareTo(initialBackoff) < 0) {
-                throw new IllegalArgumentException("maxBackoff must be at least initialBackoff ("
-                        + initialBackoff + "), was " + maxBackoff);
+                throw Check.invalid("maxBackoff", "must not be shorter than initialBackoff");
             }
             return new RetryPolicy(this);
         }
 
         private static Duration positive(String name, Duration value) {
-            Objects.requireNonNull(value, name + " must not be null");
-            if (value.isZero() || value.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + value);
-            }
-            return value;
+            return Check.positive(name, required(name, value));
+        }
+
+        /** {@code value}, which must not be null: a null is a {@link NullPointerException}, as the setters state. */
+        private static Duration required(String name, Duration value) {
+            return Objects.requireNonNull(value, () -> name + ": is required");
         }
     }
 }

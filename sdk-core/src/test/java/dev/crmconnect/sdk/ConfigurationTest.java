@@ -86,12 +86,24 @@ class ConfigurationTest {
 
     @Test
     void retryPolicySettingsAreChecked() {
-        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().maxAttempts(0));
-        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().initialBackoff(Duration.ZERO));
-        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().maxRetryAfter(Duration.ofSeconds(-1)));
+        assertEquals("maxAttempts: must be between 1 and 20", assertThrows(IllegalArgumentException.class,
+                () -> RetryPolicy.builder().maxAttempts(0)).getMessage());
+        assertEquals("maxAttempts: must be between 1 and 20", assertThrows(IllegalArgumentException.class,
+                () -> RetryPolicy.builder().maxAttempts(21)).getMessage());
+        assertEquals("initialBackoff: must be positive", assertThrows(IllegalArgumentException.class,
+                () -> RetryPolicy.builder().initialBackoff(Duration.ZERO)).getMessage());
+        assertEquals("maxBackoff: must be positive", assertThrows(IllegalArgumentException.class,
+                () -> RetryPolicy.builder().maxBackoff(Duration.ofSeconds(-1))).getMessage());
+        assertEquals("maxRetryAfter: must not be negative", assertThrows(IllegalArgumentException.class,
+                () -> RetryPolicy.builder().maxRetryAfter(Duration.ofSeconds(-1))).getMessage());
+        assertEquals("initialBackoff: is required", assertThrows(NullPointerException.class,
+                () -> RetryPolicy.builder().initialBackoff(null)).getMessage());
+        assertEquals("maxRetryAfter: is required", assertThrows(NullPointerException.class,
+                () -> RetryPolicy.builder().maxRetryAfter(null)).getMessage());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder()
                 .initialBackoff(Duration.ofSeconds(2)).maxBackoff(Duration.ofSeconds(1)).build());
-        assertTrue(e.getMessage().contains("maxBackoff"), e.getMessage());
+        assertEquals("maxBackoff: must not be shorter than initialBackoff", e.getMessage());
+        assertEquals(0, RetryPolicy.builder().maxRetryAfter(Duration.ZERO).build().maxRetryAfter().toMillis());
         assertEquals(1, RetryPolicy.none().maxAttempts());
         assertEquals(RetryPolicy.defaults(), RetryPolicy.defaults().toBuilder().build());
     }

@@ -1,6 +1,9 @@
 package dev.crmconnect.sdk.internal.poller;
 
 import dev.crmconnect.sdk.internal.jdbc.JdbcSchema;
+import dev.crmconnect.sdk.internal.jdbc.JdbcTransactions;
+import dev.crmconnect.sdk.internal.jdbc.JdbcTransactions.AutoCommit;
+import dev.crmconnect.sdk.internal.jdbc.JdbcTransactions.Work;
 import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.model.DeletionNotice;
 import dev.crmconnect.sdk.poller.AuditRecord;
@@ -88,11 +91,6 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         this.parked = tablePrefix + "parked";
         this.schema = new JdbcSchema(tablePrefix);
         createSchema();
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
     }
 
     // ---- schema
@@ -669,30 +667,11 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         if (closed) {
             throw new CheckpointStoreException("the checkpoint store is closed");
         }
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+        try {
+            return JdbcTransactions.inTransaction(dataSource, AutoCommit.RESTORE, work);
         } catch (SQLException e) {
             throw new CheckpointStoreException("checkpoint database operation " + operation + " failed (SQLState "
                     + e.getSQLState() + ")", e);
-        }
-    }
-
-    private static void rollback(Connection connection, Exception failure) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
         }
     }
 

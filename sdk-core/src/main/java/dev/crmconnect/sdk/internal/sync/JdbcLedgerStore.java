@@ -3,8 +3,10 @@ package dev.crmconnect.sdk.internal.sync;
 import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import dev.crmconnect.sdk.exception.SyncLedgerException;
 import dev.crmconnect.sdk.internal.jdbc.JdbcSchema;
+import dev.crmconnect.sdk.internal.jdbc.JdbcTransactions;
+import dev.crmconnect.sdk.internal.jdbc.JdbcTransactions.AutoCommit;
+import dev.crmconnect.sdk.internal.jdbc.JdbcTransactions.Work;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,11 +34,6 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     private final DataSource dataSource;
     private final byte[] salt;
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
 
     /** Connects, creates the table when absent, and reads (or creates) the salt. */
     public JdbcLedgerStore(DataSource dataSource) {
@@ -221,28 +218,13 @@ public final class JdbcLedgerStore implements LedgerStore {
         // Connections are the data source's; nothing is held between calls.
     }
 
+    /** One transaction, the connection's auto-commit not restored ({@link AutoCommit#LEAVE_OFF}). */
     private <T> T inTransaction(String what, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection);
-                throw e;
-            }
+        try {
+            return JdbcTransactions.inTransaction(dataSource, AutoCommit.LEAVE_OFF, work);
         } catch (SQLException e) {
             throw new SyncLedgerException("the sync ledger could not " + what + " (SQLState " + e.getSQLState() + ")",
                     e);
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the original failure is the one to report
         }
     }
 }
