@@ -13,14 +13,6 @@ import javax.sql.DataSource;
  */
 public final class JdbcTransactions {
 
-    /** What the connection's auto-commit is left as, before the connection is closed. */
-    public enum AutoCommit {
-        /** As the connection had it: for a pool that does not reset it itself. */
-        RESTORE,
-        /** Off, as the transaction left it. */
-        LEAVE_OFF
-    }
-
     /**
      * The work of a transaction, on the transaction's connection.
      *
@@ -42,43 +34,36 @@ public final class JdbcTransactions {
     }
 
     /**
-     * Runs {@code work} in one transaction on a connection from {@code dataSource}, then closes
-     * the connection. A {@link RuntimeException} of the work is rethrown as it is, after the
-     * rollback.
+     * Runs {@code work} in one transaction on a connection from {@code dataSource}, gives the
+     * connection back its auto-commit (a pool may not reset it) and closes it. A
+     * {@link RuntimeException} of the work is rethrown as it is, after the rollback.
      *
      * @param dataSource where the connection comes from
-     * @param autoCommit what the connection's auto-commit is left as
      * @param work the work, committed when it returns
      * @param <T> the work's result
      * @return the work's result
      * @throws SQLException if the connection, the work, the commit or the closing fails
      */
-    public static <T> T inTransaction(DataSource dataSource, AutoCommit autoCommit, Work<T> work)
-            throws SQLException {
+    public static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            boolean restore = autoCommit == AutoCommit.RESTORE;
-            boolean previous = restore && connection.getAutoCommit();
+            boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
-            } finally {
-                if (restore) {
-                    connection.setAutoCommit(previous);
+                // The work's failure is the one reported; the cleanup's own failures go with it.
+                try {
+                    connection.rollback();
+                    connection.setAutoCommit(autoCommit);
+                } catch (SQLException cleanup) {
+                    e.addSuppressed(cleanup);
                 }
+                throw e;
             }
-        }
-    }
-
-    private static void rollback(Connection connection, Exception failure) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
+            connection.setAutoCommit(autoCommit);
+            return result;
         }
     }
 }

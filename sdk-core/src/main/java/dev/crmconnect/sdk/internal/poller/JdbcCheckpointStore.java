@@ -2,7 +2,6 @@ package dev.crmconnect.sdk.internal.poller;
 
 import dev.crmconnect.sdk.internal.jdbc.JdbcSchema;
 import dev.crmconnect.sdk.internal.jdbc.JdbcTransactions;
-import dev.crmconnect.sdk.internal.jdbc.JdbcTransactions.AutoCommit;
 import dev.crmconnect.sdk.internal.jdbc.JdbcTransactions.Work;
 import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.model.DeletionNotice;
@@ -668,7 +667,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             throw new CheckpointStoreException("the checkpoint store is closed");
         }
         try {
-            return JdbcTransactions.inTransaction(dataSource, AutoCommit.RESTORE, work);
+            return JdbcTransactions.inTransaction(dataSource, work);
         } catch (SQLException e) {
             throw new CheckpointStoreException("checkpoint database operation " + operation + " failed (SQLState "
                     + e.getSQLState() + ")", e);

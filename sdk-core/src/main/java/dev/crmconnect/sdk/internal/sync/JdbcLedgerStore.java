@@ -4,13 +4,11 @@ import dev.crmconnect.sdk.exception.CheckpointStoreException;
 import dev.crmconnect.sdk.exception.SyncLedgerException;
 import dev.crmconnect.sdk.internal.jdbc.JdbcSchema;
 import dev.crmconnect.sdk.internal.jdbc.JdbcTransactions;
-import dev.crmconnect.sdk.internal.jdbc.JdbcTransactions.AutoCommit;
 import dev.crmconnect.sdk.internal.jdbc.JdbcTransactions.Work;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -218,10 +216,10 @@ public final class JdbcLedgerStore implements LedgerStore {
         // Connections are the data source's; nothing is held between calls.
     }
 
-    /** One transaction, the connection's auto-commit not restored ({@link AutoCommit#LEAVE_OFF}). */
+    /** One transaction; a database failure becomes a {@link SyncLedgerException} naming what failed. */
     private <T> T inTransaction(String what, Work<T> work) {
         try {
-            return JdbcTransactions.inTransaction(dataSource, AutoCommit.LEAVE_OFF, work);
+            return JdbcTransactions.inTransaction(dataSource, work);
         } catch (SQLException e) {
             throw new SyncLedgerException("the sync ledger could not " + what + " (SQLState " + e.getSQLState() + ")",
                     e);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.crmconnect.sdk.internal.jdbc.JdbcTransactions.AutoCommit;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,22 +34,16 @@ class JdbcTransactionsTest {
 
     @Test
     void commitsTheWorkAndRestoresAutoCommit() throws SQLException {
-        assertEquals("done", JdbcTransactions.inTransaction(dataSource(), AutoCommit.RESTORE, c -> "done"));
+        assertEquals("done", JdbcTransactions.inTransaction(dataSource(), c -> "done"));
         assertEquals(List.of("getAutoCommit", "setAutoCommit(false)", "commit", "setAutoCommit(true)", "close"),
                 calls);
-    }
-
-    @Test
-    void leavesAutoCommitOffWhenAsked() throws SQLException {
-        JdbcTransactions.inTransaction(dataSource(), AutoCommit.LEAVE_OFF, c -> null);
-        assertEquals(List.of("setAutoCommit(false)", "commit", "close"), calls);
     }
 
     @Test
     void rollsBackAFailureAndKeepsIt() {
         SQLException failure = new SQLException("work failed", "40001");
         SQLException thrown = assertThrows(SQLException.class,
-                () -> JdbcTransactions.inTransaction(dataSource(), AutoCommit.RESTORE, c -> {
+                () -> JdbcTransactions.inTransaction(dataSource(), c -> {
                     throw failure;
                 }));
         assertSame(failure, thrown);
@@ -64,11 +57,11 @@ class JdbcTransactionsTest {
         rollbackFailure = new SQLException("rollback failed");
         IllegalStateException failure = new IllegalStateException("work failed");
         IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                () -> JdbcTransactions.inTransaction(dataSource(), AutoCommit.LEAVE_OFF, c -> {
+                () -> JdbcTransactions.inTransaction(dataSource(), c -> {
                     throw failure;
                 }));
         assertSame(failure, thrown);
         assertEquals(List.of(rollbackFailure), List.of(thrown.getSuppressed()));
-        assertEquals(List.of("setAutoCommit(false)", "rollback", "close"), calls);
+        assertEquals(List.of("getAutoCommit", "setAutoCommit(false)", "rollback", "close"), calls);
     }
 }
