@@ -232,9 +232,10 @@ class TransportTest {
                 for (int b; matched < 4 && (b = in.read()) >= 0; ) { // the request's head, up to \r\n\r\n
                     matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
                 }
+                // Counted before the page goes out: the client may read it and finish before a later count.
+                answered.incrementAndGet();
                 socket.getOutputStream().write(page.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 socket.getOutputStream().flush();
-                answered.incrementAndGet();
             } catch (IOException closed) {
                 return;
             }
