@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.model.internal.Check;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -159,10 +160,7 @@ public final class RequestOptions {
          */
         public Builder timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout must not be null");
-            if (timeout.isZero() || timeout.isNegative()) {
-                throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = Check.positive("timeout", timeout);
             return this;
         }
 
@@ -199,7 +197,7 @@ public final class RequestOptions {
             Objects.requireNonNull(name, "header name must not be null");
             Objects.requireNonNull(value, "header value must not be null");
             if (name.isEmpty() || !name.chars().allMatch(Builder::isTokenChar)) {
-                throw new IllegalArgumentException("header name must be an HTTP token, was '" + name + "'");
+                throw Check.invalid("header name", "must be an HTTP token");
             }
             if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("header " + name + " is set by the SDK and cannot be replaced");

@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk;
 
+import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.exception.TransportException;
 import java.util.Objects;
 
@@ -75,12 +76,10 @@ public final class Throttle {
      */
     public static Throttle of(int recordsPerMinute, int requestsPerDay) {
         if (recordsPerMinute < MIN_RECORDS_PER_MINUTE) {
-            throw new IllegalArgumentException("recordsPerMinute must be at least " + MIN_RECORDS_PER_MINUTE
-                    + ", was " + recordsPerMinute);
+            throw Check.invalid("recordsPerMinute", "must be at least " + MIN_RECORDS_PER_MINUTE);
         }
         if (requestsPerDay < MIN_REQUESTS_PER_DAY) {
-            throw new IllegalArgumentException("requestsPerDay must be at least " + MIN_REQUESTS_PER_DAY
-                    + ", was " + requestsPerDay);
+            throw Check.invalid("requestsPerDay", "must be at least " + MIN_REQUESTS_PER_DAY);
         }
         return new Throttle(true, recordsPerMinute, requestsPerDay);
     }

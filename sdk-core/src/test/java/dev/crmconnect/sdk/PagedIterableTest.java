@@ -2,6 +2,7 @@ package dev.crmconnect.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -194,5 +195,13 @@ class PagedIterableTest {
         Page<Integer> page = Page.first(source(10, (start, count) ->
                 new PageData<>(List.of(42), 0, OptionalInt.of(1))), true).join();
         assertTrue(!page.toString().contains("42"), page.toString());
+    }
+
+    @Test
+    void aNegativeStartIsRefusedWithoutEchoingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new PageData<>(List.of(), -987654321, OptionalInt.empty()));
+        assertEquals("start: must not be negative", e.getMessage());
+        assertNull(e.getCause());
     }
 }

@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.privacy;
 
+import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.CrmConnectClient;
 import dev.crmconnect.sdk.RequestOptions;
 import dev.crmconnect.sdk.internal.http.Futures;
@@ -83,12 +84,10 @@ public final class ExportImporter {
     private void check(WebhookEvent event) {
         Objects.requireNonNull(event, "event must not be null");
         if (event.type() != WebhookEventType.EXPORT_CANDIDATE_PROFILE) {
-            throw new IllegalArgumentException("event.eventType: must be EXPORT_CANDIDATE_PROFILE, was "
-                    + event.rawType());
+            throw Check.invalid("event.eventType", "must be EXPORT_CANDIDATE_PROFILE");
         }
         if (!client.integrationContext().equals(event.integrationContext())) {
-            throw new IllegalArgumentException("event.integrationContext: must be this client's tenant ("
-                    + client.integrationContext() + "), was " + event.integrationContext());
+            throw Check.invalid("event.integrationContext", "must be this client's tenant");
         }
     }
 

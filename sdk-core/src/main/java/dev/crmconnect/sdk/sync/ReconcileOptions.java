@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.sync;
 
+import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.CrmConnectClient;
 import dev.crmconnect.sdk.RequestOptions;
 import dev.crmconnect.sdk.Throttle;
@@ -169,7 +170,7 @@ public final class ReconcileOptions {
          */
         public Builder maxDeletedShare(double share) {
             if (!(share >= 0 && share <= 1)) {
-                throw new IllegalArgumentException("maxDeletedShare: must be from 0 to 1, was " + share);
+                throw Check.invalid("maxDeletedShare", "must be from 0 to 1");
             }
             this.maxDeletedShare = share;
             return this;
@@ -185,10 +186,7 @@ public final class ReconcileOptions {
          * @throws IllegalArgumentException if {@code count} is negative
          */
         public Builder confirmDeletions(long count) {
-            if (count < 0) {
-                throw new IllegalArgumentException("confirmDeletions: must not be negative, was " + count);
-            }
-            this.confirmedDeletions = count;
+            this.confirmedDeletions = Check.nonNegative("confirmDeletions", count);
             return this;
         }
 
@@ -202,7 +200,7 @@ public final class ReconcileOptions {
          */
         public Builder expectedRecords(long count) {
             if (count <= 0) {
-                throw new IllegalArgumentException("expectedRecords: must be positive, was " + count);
+                throw Check.invalid("expectedRecords", "must be positive");
             }
             this.expectedRecords = count;
             return this;
@@ -217,8 +215,7 @@ public final class ReconcileOptions {
          */
         public Builder recordsPerMinute(int recordsPerMinute) {
             if (recordsPerMinute < Throttle.MIN_RECORDS_PER_MINUTE) {
-                throw new IllegalArgumentException("recordsPerMinute: must be at least "
-                        + Throttle.MIN_RECORDS_PER_MINUTE + ", was " + recordsPerMinute);
+                throw Check.invalid("recordsPerMinute", "must be at least " + Throttle.MIN_RECORDS_PER_MINUTE);
             }
             this.recordsPerMinute = recordsPerMinute;
             return this;
@@ -234,8 +231,7 @@ public final class ReconcileOptions {
          */
         public Builder batchSize(int batchSize) {
             if (batchSize < 1 || batchSize > CrmConnectClient.MAX_BATCH_SIZE) {
-                throw new IllegalArgumentException("batchSize: must be 1 to " + CrmConnectClient.MAX_BATCH_SIZE
-                        + ", was " + batchSize);
+                throw Check.invalid("batchSize", "must be 1 to " + CrmConnectClient.MAX_BATCH_SIZE);
             }
             this.batchSize = batchSize;
             return this;
@@ -250,7 +246,7 @@ public final class ReconcileOptions {
          */
         public Builder batchesInFlight(int batchesInFlight) {
             if (batchesInFlight < 1 || batchesInFlight > 16) {
-                throw new IllegalArgumentException("batchesInFlight: must be 1 to 16, was " + batchesInFlight);
+                throw Check.invalid("batchesInFlight", "must be 1 to 16");
             }
             this.batchesInFlight = batchesInFlight;
             return this;

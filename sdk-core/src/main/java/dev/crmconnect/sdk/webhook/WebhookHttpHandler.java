@@ -2,6 +2,7 @@ package dev.crmconnect.sdk.webhook;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.crmconnect.model.internal.Check;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,10 +31,7 @@ public final class WebhookHttpHandler implements HttpHandler {
 
     private WebhookHttpHandler(WebhookReceiver receiver, int maxBodyBytes) {
         this.receiver = Objects.requireNonNull(receiver, "receiver must not be null");
-        if (maxBodyBytes < 1 || maxBodyBytes > LARGEST_MAX_BODY_BYTES) {
-            throw new IllegalArgumentException("maxBodyBytes must be between 1 and " + LARGEST_MAX_BODY_BYTES
-                    + ", was " + maxBodyBytes);
-        }
+        Check.between("maxBodyBytes", maxBodyBytes, 1, LARGEST_MAX_BODY_BYTES);
         this.maxBodyBytes = maxBodyBytes;
     }
 

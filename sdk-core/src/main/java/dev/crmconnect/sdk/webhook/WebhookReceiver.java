@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.webhook;
 
+import dev.crmconnect.model.internal.Check;
 import dev.crmconnect.sdk.exception.WebhookPayloadException;
 import dev.crmconnect.sdk.exception.WebhookSignatureException;
 import dev.crmconnect.sdk.internal.webhook.RecentRequestIds;
@@ -220,7 +221,7 @@ public final class WebhookReceiver {
          */
         public Builder rememberedRequestIds(int count) {
             if (count < 1) {
-                throw new IllegalArgumentException("rememberedRequestIds must be at least 1, was " + count);
+                throw Check.invalid("rememberedRequestIds", "must be at least 1");
             }
             this.rememberedRequestIds = count;
             return this;
@@ -236,10 +237,7 @@ public final class WebhookReceiver {
          */
         public Builder rememberFor(Duration duration) {
             Objects.requireNonNull(duration, "rememberFor must not be null");
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException("rememberFor must be positive, was " + duration);
-            }
-            this.rememberFor = duration;
+            this.rememberFor = Check.positive("rememberFor", duration);
             return this;
         }
 
@@ -255,7 +253,7 @@ public final class WebhookReceiver {
         public Builder concurrentDeliveryWait(Duration duration) {
             Objects.requireNonNull(duration, "concurrentDeliveryWait must not be null");
             if (duration.isNegative()) {
-                throw new IllegalArgumentException("concurrentDeliveryWait must not be negative, was " + duration);
+                throw Check.invalid("concurrentDeliveryWait", "must not be negative");
             }
             this.concurrentDeliveryWait = duration;
             return this;

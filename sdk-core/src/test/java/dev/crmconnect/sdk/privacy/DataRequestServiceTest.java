@@ -133,7 +133,7 @@ class DataRequestServiceTest {
         DataRequestScope unknownScope = DataRequestScope.builder().type("ORGANIZATION").build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> requests.requestDeletion(
                 unknownScope, Arrays.asList(DataCategory.NOTES, null, DataCategory.UNKNOWN), null));
-        assertEquals("invalid DELETION data request: dataRequest.scope.type: must be SEAT or CONTRACT, was ORGANIZATION;"
+        assertEquals("invalid DELETION data request: dataRequest.scope.type: must be SEAT or CONTRACT;"
                 + " dataRequest.categories[1]: must not be null;"
                 + " dataRequest.categories[2]: UNKNOWN is not a category that can be requested;"
                 + " confirmation: must be Confirmation.IRREVERSIBLE: a DELETION cannot be undone", e.getMessage());

@@ -8,18 +8,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.crmconnect.model.Contact;
 import dev.crmconnect.sdk.CrmConnectClient;
+import dev.crmconnect.sdk.RequestOptions;
 import dev.crmconnect.sdk.webhook.WebhookEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ExportImporterTest {
@@ -69,15 +73,39 @@ class ExportImporterTest {
 
     @Test
     void otherEventsAndOtherTenantsAreRefusedBeforeAnyCall() {
-        assertEquals("event.eventType: must be EXPORT_CANDIDATE_PROFILE, was INTEGRATION_STATUS_CHANGE",
+        assertEquals("event.eventType: must be EXPORT_CANDIDATE_PROFILE",
                 assertThrows(IllegalArgumentException.class,
                         () -> importer.draftsFor(event("INTEGRATION_STATUS_CHANGE", Wire.CONTEXT))).getMessage());
-        assertEquals("event.integrationContext: must be this client's tenant (urn:li:organization:1001),"
-                        + " was urn:li:organization:2002",
+        assertEquals("event.integrationContext: must be this client's tenant",
                 assertThrows(IllegalArgumentException.class,
                         () -> importer.draftsFor(event("EXPORT_CANDIDATE_PROFILE", "urn:li:organization:2002")))
                         .getMessage());
         assertThrows(NullPointerException.class, () -> importer.draftsFor(null));
         assertEquals(0, wm.findAll(anyRequestedFor(anyUrl())).size());
+    }
+
+    @Test
+    void aRefusedEventIsNotEchoedInTheMessage() {
+        String hostile = "urn:li:organization:EVIL<script>";
+        assertNotEchoed(hostile, "event.eventType: must be EXPORT_CANDIDATE_PROFILE",
+                () -> importer.draftsFor(event(hostile, Wire.CONTEXT)));
+        assertNotEchoed(hostile, "event.integrationContext: must be this client's tenant",
+                () -> importer.draftsFor(event("EXPORT_CANDIDATE_PROFILE", hostile)));
+        assertNotEchoed(hostile, "event.integrationContext: must be this client's tenant",
+                () -> importer.draftsForAsync(event("EXPORT_CANDIDATE_PROFILE", hostile), RequestOptions.defaults())
+                        .join());
+        assertEquals(0, wm.findAll(anyRequestedFor(anyUrl())).size());
+    }
+
+    /** The call fails with {@code message} somewhere in its cause chain, and no message there holds {@code sent}. */
+    private static void assertNotEchoed(String sent, String message, Executable call) {
+        Throwable thrown = assertThrows(RuntimeException.class, call);
+        boolean found = false;
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains("EVIL"), "echoed: " + t);
+            assertFalse(String.valueOf(t.getMessage()).contains(sent), "echoed: " + t);
+            found |= message.equals(t.getMessage());
+        }
+        assertTrue(found, "expected " + message + " in " + thrown);
     }
 }

@@ -335,6 +335,16 @@ class MalformedResponseTest {
     }
 
     @Test
+    void aNegativePagingStartIsNotEchoed() {
+        stub(get(urlPathEqualTo(CONTACTS)), body(200, "{\"elements\":[],\"paging\":{\"start\":-987654321}}"));
+        TransportException e = failure(client.contacts().listAsync(), TransportException.class,
+                "FINDER /crmContacts", "negative paging values");
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains("987654321"), "the start was echoed: " + t);
+        }
+    }
+
+    @Test
     void elementsThatAreNotObjects() {
         stub(get(urlPathEqualTo("/v2/exportedCandidates")), body(200, "{\"elements\":[\"" + CANARY + "\",42]}"));
         failure(client.exportedCandidates().listByRequestAsync("r-1"), TransportException.class,

@@ -133,7 +133,8 @@ class WebhookHttpHandlerTest {
     @Test
     void theCapMustBeSensible() {
         WebhookReceiver receiver = WebhookReceiver.builder().clientSecret(SECRET).handler(handled::add).build();
-        assertThrows(IllegalArgumentException.class, () -> WebhookHttpHandler.of(receiver, 0));
+        assertEquals("maxBodyBytes: must be between 1 and " + WebhookHttpHandler.LARGEST_MAX_BODY_BYTES,
+                assertThrows(IllegalArgumentException.class, () -> WebhookHttpHandler.of(receiver, 0)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> WebhookHttpHandler.of(receiver, Integer.MAX_VALUE));
     }
 }

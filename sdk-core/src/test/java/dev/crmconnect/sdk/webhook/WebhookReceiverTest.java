@@ -176,10 +176,12 @@ class WebhookReceiverTest {
         IllegalStateException noHandler = assertThrows(IllegalStateException.class,
                 () -> WebhookReceiver.builder().clientSecret(SECRET).build());
         assertTrue(noHandler.getMessage().contains("handler"));
-        assertThrows(IllegalArgumentException.class, () -> WebhookReceiver.builder().rememberedRequestIds(0));
-        assertThrows(IllegalArgumentException.class, () -> WebhookReceiver.builder().rememberFor(Duration.ZERO));
-        assertThrows(IllegalArgumentException.class,
-                () -> WebhookReceiver.builder().concurrentDeliveryWait(Duration.ofSeconds(-1)));
+        assertEquals("rememberedRequestIds: must be at least 1", assertThrows(IllegalArgumentException.class,
+                () -> WebhookReceiver.builder().rememberedRequestIds(0)).getMessage());
+        assertEquals("rememberFor: must be positive", assertThrows(IllegalArgumentException.class,
+                () -> WebhookReceiver.builder().rememberFor(Duration.ZERO)).getMessage());
+        assertEquals("concurrentDeliveryWait: must not be negative", assertThrows(IllegalArgumentException.class,
+                () -> WebhookReceiver.builder().concurrentDeliveryWait(Duration.ofSeconds(-1))).getMessage());
     }
 
     @Test

@@ -145,7 +145,7 @@ class DataRequestFlowTest {
                 Arguments.of("unknown scope type", (Refusal) r -> r.requestDeletion(
                         DataRequestScope.builder().type("ORGANIZATION").build(), List.of(DataCategory.NOTES),
                         Confirmation.IRREVERSIBLE),
-                        "dataRequest.scope.type: must be SEAT or CONTRACT, was ORGANIZATION"),
+                        "dataRequest.scope.type: must be SEAT or CONTRACT"),
                 Arguments.of("seat that is not a seat", (Refusal) r -> r.requestExport(
                         DataRequestService.seat("urn:li:contract:1"), List.of(DataCategory.NOTES)),
                         "dataRequestScope.seat: "),

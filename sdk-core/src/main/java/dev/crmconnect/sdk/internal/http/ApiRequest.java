@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.internal.http;
 
+import dev.crmconnect.model.internal.Check;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -187,9 +188,7 @@ public final class ApiRequest {
 
         /** The records the request carries (batch entities); 0 for reads. */
         public Builder recordCount(int recordCount) {
-            if (recordCount < 0) {
-                throw new IllegalArgumentException("recordCount must not be negative, was " + recordCount);
-            }
+            Check.nonNegative("recordCount", recordCount);
             this.recordCount = recordCount;
             return this;
         }

@@ -81,9 +81,7 @@ public final class DataRequestCalls {
             Check.requiredText("dataRequest.id", id, Check.SHORT_TEXT);
             Objects.requireNonNull(timeout, "timeout must not be null");
             Objects.requireNonNull(options, "options must not be null");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout: must be positive, was " + timeout);
-            }
+            Check.positive("timeout", timeout);
             return poll(id, polling.clock().instant().plus(timeout), 1, options);
         });
     }
@@ -138,7 +136,7 @@ public final class DataRequestCalls {
         if (scope == null) {
             problems.add("dataRequest.scope: is required");
         } else if (scope.type() != ScopeType.SEAT && scope.type() != ScopeType.CONTRACT) {
-            problems.add("dataRequest.scope.type: must be SEAT or CONTRACT, was " + scope.typeAsString());
+            problems.add("dataRequest.scope.type: must be SEAT or CONTRACT");
         }
         Set<DataCategory> sent = new LinkedHashSet<>();
         if (categories == null || categories.isEmpty()) {

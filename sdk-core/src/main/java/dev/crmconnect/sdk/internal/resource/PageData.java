@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.internal.resource;
 
+import dev.crmconnect.model.internal.Check;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -16,8 +17,6 @@ public record PageData<T>(List<T> elements, int start, OptionalInt total) {
     /** Copies the elements. */
     public PageData {
         elements = List.copyOf(elements);
-        if (start < 0) {
-            throw new IllegalArgumentException("start: must not be negative, was " + start);
-        }
+        Check.nonNegative("start", start);
     }
 }

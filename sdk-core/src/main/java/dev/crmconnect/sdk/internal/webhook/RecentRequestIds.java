@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.internal.webhook;
 
+import dev.crmconnect.model.internal.Check;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,14 +56,11 @@ public final class RecentRequestIds {
      */
     public RecentRequestIds(int capacity, Duration timeToLive, Clock clock) {
         if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+            throw Check.invalid("capacity", "must be at least 1");
         }
         Objects.requireNonNull(timeToLive, "timeToLive must not be null");
-        if (timeToLive.isNegative() || timeToLive.isZero()) {
-            throw new IllegalArgumentException("timeToLive must be positive, was " + timeToLive);
-        }
         this.capacity = capacity;
-        this.timeToLive = timeToLive;
+        this.timeToLive = Check.positive("timeToLive", timeToLive);
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
     }
 
