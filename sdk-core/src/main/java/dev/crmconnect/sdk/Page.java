@@ -131,14 +131,13 @@ public final class Page<T> {
 
     private void checkNotRepeated(PageData<T> page, int requested) {
         if (page.start() == start || page.elements().equals(elements)) {
-            throw new CrmConnectException("the server returned the page at start " + start
-                    + " again when asked for start " + requested + "; stopping instead of looping",
-                    ErrorDetails.none(), null);
+            // No paging values in the message: they are the server's.
+            throw new CrmConnectException("the server returned the same page again when asked for the next one;"
+                    + " stopping instead of looping", ErrorDetails.none(), null);
         }
         if (page.start() < requested) { // an earlier page again: a server cycling through pages never ends
-            throw new CrmConnectException("the server returned the page at start " + page.start()
-                    + " when asked for start " + requested + "; stopping instead of looping",
-                    ErrorDetails.none(), null);
+            throw new CrmConnectException("the server returned an earlier page when asked for the next one;"
+                    + " stopping instead of looping", ErrorDetails.none(), null);
         }
     }
 

@@ -133,7 +133,7 @@ class PagedIterableTest {
         List<Integer> seen = new ArrayList<>();
         CrmConnectException e = assertThrows(CrmConnectException.class, () -> paged.forEach(seen::add));
         assertEquals(List.of(0, 1, 2, 3), seen);
-        assertEquals("the server returned the page at start 0 when asked for start 4; stopping instead of looping",
+        assertEquals("the server returned an earlier page when asked for the next one; stopping instead of looping",
                 e.getMessage());
     }
 
@@ -142,7 +142,7 @@ class PagedIterableTest {
         PagedIterable<Integer> paged = paged(2, (start, count) ->
                 new PageData<>(List.of(7, 8), start, OptionalInt.empty())); // right start, same elements
         CrmConnectException e = assertThrows(CrmConnectException.class, () -> paged.stream().count());
-        assertTrue(e.getMessage().contains("start 0"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("the server returned the same page again"), e.getMessage());
     }
 
     @Test
@@ -169,7 +169,7 @@ class PagedIterableTest {
                 new PageData<>(List.of(start, start + 1), 0, OptionalInt.empty())), true).join();
         assertTrue(first.hasNext());
         CrmConnectException e = assertThrows(CrmConnectException.class, first::next);
-        assertEquals("the server returned the page at start 0 again when asked for start 2; stopping instead of"
+        assertEquals("the server returned the same page again when asked for the next one; stopping instead of"
                 + " looping", e.getMessage());
     }
 
