@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
@@ -84,6 +85,12 @@ class FakeCrmConnectExtensionTest {
         void second() {
             SERVERS.add(own.server());
             assertEquals(0, own.server().state(ORG_A).count("crmContacts"));
+        }
+
+        /** A runner may run this class on its own as well as within the outer one: count each run apart. */
+        @BeforeAll
+        static void noServerYet() {
+            SERVERS.clear();
         }
 
         @AfterAll
