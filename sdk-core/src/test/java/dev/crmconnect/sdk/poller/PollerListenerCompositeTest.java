@@ -1,5 +1,6 @@
 package dev.crmconnect.sdk.poller;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -27,6 +28,18 @@ class PollerListenerCompositeTest {
 
         assertEquals(List.of("first noticeDecided n-1", "throwing noticeDecided n-1", "last noticeDecided n-1",
                 "first pollFailed feed down", "throwing pollFailed feed down", "last pollFailed feed down"), calls);
+    }
+
+    @Test
+    void forwardsEveryEventThePollerHas() {
+        // A new event added to PollerListener must be forwarded too, not left to its empty default.
+        Class<?> composite = PollerListener.composite().getClass();
+        for (java.lang.reflect.Method event : PollerListener.class.getDeclaredMethods()) {
+            if (!java.lang.reflect.Modifier.isStatic(event.getModifiers())) {
+                assertDoesNotThrow(() -> composite.getDeclaredMethod(event.getName(), event.getParameterTypes()),
+                        event.getName());
+            }
+        }
     }
 
     @Test
