@@ -231,8 +231,13 @@ final class KeyIndex {
     }
 
     private int lengthAt(int at) {
-        int b = arena[at] & 0xff;
-        return b < 0x80 ? b : ((b & 0x7f) << 8) | (arena[at + 1] & 0xff);
+        return lengthAt(arena, at);
+    }
+
+    /** The length of the key stored at {@code at} in {@code bytes}: one byte below 128, else two. */
+    private static int lengthAt(byte[] bytes, int at) {
+        int b = bytes[at] & 0xff;
+        return b < 0x80 ? b : ((b & 0x7f) << 8) | (bytes[at + 1] & 0xff);
     }
 
     private static int prefixLength(int length) {
@@ -249,8 +254,7 @@ final class KeyIndex {
             long first = slots[STRIDE * slot];
             if (first != 0) {
                 int at = position(first);
-                int b = old[at] & 0xff;
-                int length = b < 0x80 ? b : ((b & 0x7f) << 8) | (old[at + 1] & 0xff);
+                int length = lengthAt(old, at);
                 int moved = store(old, at + prefixLength(length), length);
                 slots[STRIDE * slot] = (first & 0xffff_ffff_0000_0000L) | (moved + 1L);
             }
